@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { AppHeader } from "@/components/layout/app-header";
+import { Card, EmptyState } from "@/components/ui/layout";
+import { getT } from "@/lib/i18n/server";
+import { getActor } from "@/lib/server/auth/session";
+
+export default async function HomePage() {
+  const t = await getT();
+  const actor = await getActor();
+  return (
+    <>
+      <AppHeader appName={t("app.name")} nav={[]} navLabel={t("nav.label")} />
+      <main className="mx-auto max-w-5xl px-6 py-10">
+        <section className="mb-8 rounded bg-white p-8 shadow-sm">
+          <h1 className="text-2xl font-semibold text-slate-900">{t("home.title")}</h1>
+          <p className="mt-3 max-w-3xl text-slate-700">{t("home.intro")}</p>
+          <Link href={actor ? "/portal" : "/login"} className="mt-6 inline-block rounded bg-brand-700 px-5 py-2 text-sm font-medium text-white hover:bg-brand-800">
+            {actor ? t("home.enterPortal") : t("home.staffLogin")}
+          </Link>
+        </section>
+        <div className="grid gap-6 md:grid-cols-2">
+          <Card title={t("home.resultsTitle")}>
+            <EmptyState title={t("home.resultsEmpty")}>{t("home.resultsHint")}</EmptyState>
+          </Card>
+          <Card title={t("home.verifyTitle")}>
+            <EmptyState title={t("home.verifyEmpty")}>{t("home.verifyHint")}</EmptyState>
+          </Card>
+        </div>
+      </main>
+    </>
+  );
+}

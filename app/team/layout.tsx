@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { PortalShell } from "@/components/layout/portal-shell";
+import { requirePortalActor } from "@/lib/server/auth/page-guards";
+
+// Guards navigation only: every action and handler in this portal checks again in its service.
+export default async function TeamLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePortalActor("team");
+  return (
+    <PortalShell portal="team" actor={actor}>
+      {children}
+    </PortalShell>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * Every environment variable Feijian reads, in one place: the README's configuration table, the compose
+ * file and its test are checked against this list.
+ */
+export const ENV_VARS = {
+  DATABASE_URL: "PostgreSQL connection string. Unset: an embedded PostgreSQL (PGlite) in ./.data, for evaluation only.",
+  DATABASE_POOL_MAX: "Connections per app instance (default 10; 4 in embedded mode).",
+  NEXTAUTH_SECRET: "Secret that signs session cookies. Required in production; at least 32 random characters.",
+  NEXTAUTH_URL: "The public URL of the app (https://… in production, which also turns on secure cookies).",
+  PORT: "HTTP port (default 3000).",
+  FEIJIAN_SEED: "What to seed into an empty database at start: demo (default), production (administrator only) or none.",
+  FEIJIAN_ADMIN_PASSWORD: "Administrator password for the production seed; generated and printed once when unset.",
+  FEIJIAN_DATA_DIR: "Folder of the embedded database (default ./.data; the database itself is in its pglite/ folder).",
+  EMBEDDED_DB_PORT: "Local port of the embedded database (default 54329, or any free port).",
+} as const;
+
+export type EnvVar = keyof typeof ENV_VARS;

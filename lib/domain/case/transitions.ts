@@ -1,0 +1,152 @@
+/**
+ * The case workflow as data: its states, its events, and one table of transitions. docs/case-workflow.md
+ * shows the same table (a unit test keeps the two equal); docs/decisions/006-case-workflow.md says why.
+ */
+import type { CaseActorKind } from "./actors";
+import type { CaseGuardName } from "./guards";
+
+export const CASE_STATES = [
+  "DRAWN",
+  "NOTIFIED",
+  "ON_SITE",
+  "FINDINGS_RECORDED",
+  "RECORD_SIGNED",
+  "HANDED_OVER",
+  "UNDER_APPEAL",
+  "AMOUNTS_CONFIRMED",
+  "REFUNDED",
+  "RECTIFYING",
+  "RECTIFIED",
+  "CLOSED",
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const INITIAL_CASE_STATE: CaseState = "DRAWN";
+export const TERMINAL_CASE_STATES: readonly CaseState[] = ["CLOSED"];
+
+export const CASE_EVENTS = [
+  "DELIVER_NOTICE",
+  "CANCEL",
+  "START_ON_SITE",
+  "ADD_EVIDENCE",
+  "RECORD_FINDING",
+  "CLOSE_WITHOUT_FINDINGS",
+  "SIGN_RECORD_TEAM",
+  "SIGN_RECORD_INSTITUTION",
+  "WRITE_FEEDBACK_REPORT",
+  "HAND_OVER",
+  "FILE_APPEAL",
+  "DECIDE_APPEAL",
+  "ISSUE_CONFIRMATION_NOTICE",
+  "CONFIRM_AMOUNTS",
+  "ISSUE_REFUND_NOTICE",
+  "RECORD_REFUND",
+  "COMPLETE_REFUND",
+  "SUBMIT_PROGRESS_REPORT",
+  "SUBMIT_RECTIFICATION_MATERIAL",
+  "END_HANDLING",
+  "SUBMIT_RECTIFICATION_REPORT",
+  "ACCEPT_RECTIFICATION",
+  "RETURN_RECTIFICATION",
+  "CLOSE",
+] as const;
+export type CaseEvent = (typeof CASE_EVENTS)[number];
+
+/**
+ * One row: in state `from`, `event` made by one of `actors` leads to `to` when every guard holds, checked
+ * in order. `to === from` is a self-transition: the event changes the case's records, not its state.
+ * Rows sharing `from` and `event` have the same actors and guards that never hold together.
+ */
+export interface CaseTransition {
+  from: CaseState;
+  event: CaseEvent;
+  to: CaseState;
+  actors: readonly CaseActorKind[];
+  guards: readonly CaseGuardName[];
+  /** The action's label in the message catalog. */
+  descriptionKey: string;
+}
+
+const camel = (name: string): string => name.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export function stateMessageKey(state: CaseState): string {
+  return `workflow.state.${camel(state)}`;
+}
+
+export function eventMessageKey(event: CaseEvent): string {
+  return `workflow.event.${camel(event)}`;
+}
+
+function row(
+  from: CaseState,
+  event: CaseEvent,
+  to: CaseState,
+  actors: readonly CaseActorKind[],
+  guards: readonly CaseGuardName[] = [],
+): CaseTransition {
+  return { from, event, to, actors, guards, descriptionKey: eventMessageKey(event) };
+}
+
+const stay = (states: readonly CaseState[], event: CaseEvent, actors: readonly CaseActorKind[]): CaseTransition[] =>
+  states.map((state) => row(state, event, state, actors));
+
+const TEAM: readonly CaseActorKind[] = ["TEAM_LEADER", "TEAM_MEMBER"];
+const LEADER: readonly CaseActorKind[] = ["TEAM_LEADER"];
+const CITY: readonly CaseActorKind[] = ["CITY"];
+const INSTITUTION: readonly CaseActorKind[] = ["INSTITUTION"];
+const BUREAU: readonly CaseActorKind[] = ["BUREAU"];
+
+/** From the handover to the written report, the city reports progress and the institution sends rectification material. */
+const HANDLING: readonly CaseState[] = ["HANDED_OVER", "UNDER_APPEAL", "AMOUNTS_CONFIRMED", "REFUNDED"];
+
+export const TRANSITIONS: readonly CaseTransition[] = [
+  // Jilin plan §四(二)2: the notice is read and delivered on arrival; the team has signed its
+  // commitment letters before the visit (Liuzhou plan §五(七)).
+  row("DRAWN", "DELIVER_NOTICE", "NOTIFIED", LEADER, ["needsCommitmentLetters"]),
+  // A drawn target can still be dropped (ceased trading, excluded after all) while nobody outside knows of it.
+  row("DRAWN", "CANCEL", "CLOSED", BUREAU),
+  row("NOTIFIED", "START_ON_SITE", "ON_SITE", LEADER),
+
+  // Liuzhou plan §五(五)1: evidence by photo, audio, video, copy and transcript; the problem record
+  // is signed by both sides, and a signature freezes it.
+  row("ON_SITE", "ADD_EVIDENCE", "ON_SITE", TEAM),
+  row("ON_SITE", "RECORD_FINDING", "FINDINGS_RECORDED", TEAM),
+  row("ON_SITE", "CLOSE_WITHOUT_FINDINGS", "CLOSED", LEADER, ["needsNoFindings"]),
+  row("FINDINGS_RECORDED", "ADD_EVIDENCE", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord"]),
+  row("FINDINGS_RECORDED", "RECORD_FINDING", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord"]),
+  row("FINDINGS_RECORDED", "CLOSE_WITHOUT_FINDINGS", "CLOSED", LEADER, ["needsNoFindings", "needsUnsignedRecord"]),
+  row("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "FINDINGS_RECORDED", LEADER, ["needsNoTeamSignature", "needsFindings", "needsNoInstitutionSignature"]),
+  row("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "RECORD_SIGNED", LEADER, ["needsNoTeamSignature", "needsFindings", "needsInstitutionSignature"]),
+  row("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "FINDINGS_RECORDED", INSTITUTION, ["needsNoInstitutionSignature", "needsFindings", "needsNoTeamSignature"]),
+  row("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "RECORD_SIGNED", INSTITUTION, ["needsNoInstitutionSignature", "needsFindings", "needsTeamSignature"]),
+
+  // Jilin plan §四(三): the team's feedback report and the handed-over material go to the inspected region.
+  row("RECORD_SIGNED", "WRITE_FEEDBACK_REPORT", "RECORD_SIGNED", LEADER, ["needsBothSignatures"]),
+  row("RECORD_SIGNED", "HAND_OVER", "HANDED_OVER", LEADER, ["needsBothSignatures", "needsFeedbackReport"]),
+
+  // Liuzhou plan §四(二): review only of duplicate deductions and disputed findings, within the window
+  // and before the confirmation notice; the city's review group decides each appeal.
+  row("HANDED_OVER", "FILE_APPEAL", "UNDER_APPEAL", INSTITUTION, ["needsNoConfirmationNotice", "needsOpenAppealWindow"]),
+  row("UNDER_APPEAL", "FILE_APPEAL", "UNDER_APPEAL", INSTITUTION, ["needsNoConfirmationNotice", "needsOpenAppealWindow"]),
+  row("UNDER_APPEAL", "DECIDE_APPEAL", "UNDER_APPEAL", CITY, ["needsOpenAppeal", "needsOtherOpenAppeals"]),
+  row("UNDER_APPEAL", "DECIDE_APPEAL", "HANDED_OVER", CITY, ["needsOpenAppeal", "needsLastOpenAppeal"]),
+
+  // Liuzhou plan §四(三): confirmation notice → confirmation letter → refund notice → refund into the
+  // fund account with a voucher, archived by the bureau.
+  row("HANDED_OVER", "ISSUE_CONFIRMATION_NOTICE", "HANDED_OVER", CITY, ["needsNoConfirmationNotice", "needsClosedAppealWindow"]),
+  row("HANDED_OVER", "CONFIRM_AMOUNTS", "AMOUNTS_CONFIRMED", INSTITUTION, ["needsConfirmationNotice"]),
+  row("AMOUNTS_CONFIRMED", "ISSUE_REFUND_NOTICE", "AMOUNTS_CONFIRMED", CITY, ["needsNoRefundNotice", "needsAmountToRefund"]),
+  // The institution uploads its voucher, or the city records a refund it took from settlement payments.
+  row("AMOUNTS_CONFIRMED", "RECORD_REFUND", "AMOUNTS_CONFIRMED", ["INSTITUTION", "CITY"], ["needsRefundNotice", "needsValidRefundAmount", "needsRefundWithinConfirmed"]),
+  row("AMOUNTS_CONFIRMED", "COMPLETE_REFUND", "REFUNDED", CITY, ["needsFullRefund"]),
+
+  // Jilin plan §四(三): progress within 30 working days of receiving the handover (a deadline, not a
+  // state); the written report within 5 working days after handling ends, explaining any large difference.
+  ...stay(HANDLING, "SUBMIT_PROGRESS_REPORT", CITY),
+  ...stay([...HANDLING, "RECTIFYING"], "SUBMIT_RECTIFICATION_MATERIAL", INSTITUTION),
+  row("REFUNDED", "END_HANDLING", "RECTIFYING", CITY),
+  row("RECTIFYING", "SUBMIT_RECTIFICATION_REPORT", "RECTIFYING", CITY, ["needsDifferenceExplanation"]),
+  row("RECTIFYING", "ACCEPT_RECTIFICATION", "RECTIFIED", BUREAU, ["needsRectificationReport"]),
+  row("RECTIFYING", "RETURN_RECTIFICATION", "RECTIFYING", BUREAU, ["needsRectificationReport"]),
+  row("RECTIFIED", "CLOSE", "CLOSED", BUREAU),
+];

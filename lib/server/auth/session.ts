@@ -1,0 +1,29 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { getServerSession } from "next-auth";
+import { getDb } from "@/lib/server/db/client";
+import { DEFAULT_LOCALE, isAppLocale, LOCALE_COOKIE, type AppLocale } from "@/lib/i18n/config";
+import type { Actor, RequestContext } from "@/lib/server/policy/actor";
+import { loadActor } from "./actor";
+import { authOptions } from "./options";
+
+/** The signed-in actor for this request, or null. Read once per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
+  if (!session?.userId) return null;
+  return loadActor(getDb(), session.userId, session.sessionVersion ?? 0);
+});
+
+export const getRequestContext = cache(async (): Promise<RequestContext> => {
+  const h = await headers();
+  return { requestId: h.get("x-request-id") ?? undefined, ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() };
+});
+
+/** A signed-in user's stored choice wins; a visitor's comes from the cookie the language switch sets. */
+export const getLocale = cache(async (): Promise<AppLocale> => {
+  const actor = await getActor();
+  if (actor) return actor.locale;
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  return isAppLocale(cookie) ? cookie : DEFAULT_LOCALE;
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type { Prisma } from "./generated/client";
+export { PrismaClient };
+/** A client or the transaction client handed to `$transaction(async (tx) => …)`. */
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface DbOptions {
+  /** PostgreSQL schema the client reads and writes (tests give each file its own). */
+  schema?: string;
+  /** Pool size; the embedded database serves one query at a time, so a small pool is enough there. */
+  max?: number;
+}
+
+export function createPrisma(connectionString: string, options: DbOptions = {}): PrismaClient {
+  const adapter = new PrismaPg(
+    { connectionString, max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10) },
+    options.schema ? { schema: options.schema } : undefined,
+  );
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { feijianPrisma?: PrismaClient };
+
+/** The application's client, created on first use from DATABASE_URL (set by the launcher in embedded mode). */
+export function getDb(): PrismaClient {
+  if (!globalForPrisma.feijianPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`.");
+    globalForPrisma.feijianPrisma = createPrisma(url, { schema: process.env.DATABASE_SCHEMA || undefined });
+  }
+  return globalForPrisma.feijianPrisma;
+}

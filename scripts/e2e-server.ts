@@ -1,0 +1,66 @@
+// The server the browser tests run against (playwright.config.ts starts it): a production build on a fresh
+// database seeded with the demo data, on the machine's PostgreSQL when one answers at TEST_DATABASE_URL,
+// otherwise on an embedded PGlite in a temporary folder. The database is dropped when the server stops.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { withClient, withDatabaseName } from "@/lib/server/db/migrator";
+
+const { values } = parseArgs({ options: { port: { type: "string", default: "3100" } } });
+const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const log = (line: string) => console.log(`[e2e-server] ${line}`);
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    await withClient(url, (c) => c.query("SELECT 1"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    FEIJIAN_SEED: "demo",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("hex"),
+    NEXTAUTH_URL: `http://127.0.0.1:${values.port}`,
+  };
+  let cleanup = async () => {};
+  if (await reachable(adminUrl)) {
+    const name = `feijian_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
+    await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
+    env.DATABASE_URL = withDatabaseName(adminUrl, name);
+    cleanup = () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined);
+    log(`database ${name} on ${new URL(adminUrl).host}`);
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "feijian-e2e-"));
+    delete env.DATABASE_URL;
+    env.FEIJIAN_DATA_DIR = dir;
+    env.EMBEDDED_DB_PORT = String(55000 + Math.floor(Math.random() * 5000));
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    log(`no PostgreSQL at ${new URL(adminUrl).host}: embedded database in ${dir}`);
+  }
+
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start", "-p", values.port!], { stdio: "inherit", env });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+    await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void stop(0));
+  process.on("SIGINT", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 1));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

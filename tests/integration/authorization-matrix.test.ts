@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/server/db/generated/enums";
+import { listAuditEvents } from "@/lib/server/audit/events";
+import { DomainError } from "@/lib/server/errors";
+import { createOrganization, deactivateOrganization, listOrganizations, listPoolingRegions } from "@/lib/server/organizations/organizations";
+import type { Actor } from "@/lib/server/policy/actor";
+import { can } from "@/lib/server/policy/policy";
+import { createUser, deactivateUser, listUsers } from "@/lib/server/users/users";
+import { ZAuditFilter } from "@/lib/validation/admin";
+import { ALL_ROLES, makeActor, makeOrganization, makeRegion, makeUser } from "../factories";
+import { setupTestDatabase } from "./support/db";
+
+const t = setupTestDatabase();
+
+/**
+ * The expected matrix, written out by hand (not derived from the policy table), so a change to the table
+ * that opens or closes a door fails here until someone agrees with it.
+ */
+const EXPECTED: Record<string, Role[]> = {
+  "portal.bureau": ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  "portal.team": ["INSPECTOR"],
+  "portal.city": ["CITY_STAFF"],
+  "portal.institution": ["INSTITUTION_STAFF"],
+  listUsers: ["BUREAU_ADMIN"],
+  createUser: ["BUREAU_ADMIN"],
+  deactivateUser: ["BUREAU_ADMIN"],
+  listOrganizations: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  listPoolingRegions: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  createOrganization: ["BUREAU_ADMIN"],
+  deactivateOrganization: ["BUREAU_ADMIN"],
+  listAuditEvents: ["BUREAU_ADMIN"],
+};
+
+let actors: Record<Role, Actor>;
+let cityOrgId: string;
+let regionId: string;
+
+beforeAll(async () => {
+  const entries = await Promise.all(ALL_ROLES.map(async (role) => [role, await makeActor(t.db, role)] as const));
+  actors = Object.fromEntries(entries) as Record<Role, Actor>;
+  regionId = (await makeRegion(t.db)).id;
+  cityOrgId = (await makeOrganization(t.db, "CITY_BUREAU", { poolingRegionId: regionId })).id;
+});
+
+type Attempt = (actor: Actor, n: number) => Promise<unknown>;
+
+const ATTEMPTS: Record<string, Attempt> = {
+  listUsers: (a) => listUsers(t.db, a),
+  createUser: (a, n) => createUser(t.db, a, { username: `matrix-${a.role.toLowerCase()}-${n}`, displayName: "矩阵", role: "CITY_STAFF", organizationId: cityOrgId, staffNumber: undefined, password: "Matrix-pass-1" }),
+  deactivateUser: async (a) => {
+    const victim = await makeUser(t.db, "CITY_STAFF", { organizationId: cityOrgId });
+    return deactivateUser(t.db, a, { id: victim.id, version: victim.version });
+  },
+  listOrganizations: (a) => listOrganizations(t.db, a),
+  listPoolingRegions: (a) => listPoolingRegions(t.db, a),
+  createOrganization: (a, n) => createOrganization(t.db, a, { name: `矩阵单位${a.role}${n}`, kind: "INSTITUTION", poolingRegionId: regionId }),
+  deactivateOrganization: async (a) => {
+    const org = await makeOrganization(t.db, "INSTITUTION", { poolingRegionId: regionId });
+    return deactivateOrganization(t.db, a, { id: org.id, version: org.version });
+  },
+  listAuditEvents: (a) => listAuditEvents(t.db, a, ZAuditFilter.parse({})),
+};
+
+describe("authorization matrix: every role × every portal and admin action, on real PostgreSQL", () => {
+  for (const [permission, allowed] of Object.entries(EXPECTED).filter(([k]) => k.startsWith("portal."))) {
+    for (const role of ALL_ROLES) {
+      it(`${role} ${allowed.includes(role) ? "may" : "may not"} enter ${permission}`, () => {
+        expect(can(actors[role], permission as "portal.bureau")).toBe(allowed.includes(role));
+      });
+    }
+  }
+
+  let n = 0;
+  for (const [action, attempt] of Object.entries(ATTEMPTS)) {
+    for (const role of ALL_ROLES) {
+      const allowed = EXPECTED[action]!.includes(role);
+      it(`${role} ${allowed ? "may" : "is refused"} ${action}`, async () => {
+        n += 1;
+        const before = { users: await t.db.user.count(), orgs: await t.db.organization.count({ where: { active: true } }), audit: await t.db.auditEvent.count() };
+        const outcome = attempt(actors[role], n);
+        if (allowed) {
+          await outcome;
+        } else {
+          await expect(outcome).rejects.toMatchObject({ code: "FORBIDDEN" });
+          await outcome.catch((e: unknown) => expect(e).toBeInstanceOf(DomainError));
+          // A refusal changes nothing: no user, no organization deactivated, no audit row of a change.
+          const after = { users: await t.db.user.count(), orgs: await t.db.organization.count({ where: { active: true } }), audit: await t.db.auditEvent.count() };
+          const madeByFixture = action === "deactivateUser" ? { users: 1, orgs: 0 } : action === "deactivateOrganization" ? { users: 0, orgs: 1 } : { users: 0, orgs: 0 };
+          expect(after).toEqual({ users: before.users + madeByFixture.users, orgs: before.orgs + madeByFixture.orgs, audit: before.audit });
+        }
+      });
+    }
+  }
+});
+
+describe("scope", () => {
+  it("an unknown id and an id outside the actor's scope get the same NOT_FOUND", async () => {
+    const admin = actors.BUREAU_ADMIN;
+    const unknown = deactivateUser(t.db, admin, { id: "00000000-0000-4000-8000-000000000000", version: 0 });
+    await expect(unknown).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const unknownOrg = createUser(t.db, admin, { username: "scope-x", displayName: "x", role: "CITY_STAFF", organizationId: "00000000-0000-4000-8000-000000000001", staffNumber: undefined, password: "Scope-pass-12" });
+    await expect(unknownOrg).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a city clerk's organization scope holds their own organization and no other", async () => {
+    const { scope } = await import("@/lib/server/policy/scope");
+    const city = actors.CITY_STAFF;
+    const visible = await t.db.organization.findMany({ where: scope.organization(city), select: { id: true } });
+    expect(visible.map((o) => o.id)).toEqual([city.organizationId]);
+    const users = await t.db.user.findMany({ where: scope.user(city), select: { id: true } });
+    expect(users.map((u) => u.id)).toEqual([city.userId]);
+    expect(await t.db.auditEvent.count({ where: scope.auditEvent(city) })).toBe(0);
+  });
+
+  it("an administrator cannot deactivate themself", async () => {
+    const admin = await makeActor(t.db, "BUREAU_ADMIN");
+    const self = await t.db.user.findUniqueOrThrow({ where: { id: admin.userId } });
+    await expect(deactivateUser(t.db, admin, { id: self.id, version: self.version })).rejects.toMatchObject({ code: "CANNOT_DEACTIVATE_SELF" });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: admin.userId } })).active).toBe(true);
+  });
+});
