@@ -58,3 +58,12 @@ test("the public home page and health check answer without signing in, with secu
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
 });
+
+test("signing out ends the session: the portal asks for login again", async ({ page }) => {
+  await login(page, "inspector");
+  await expect(page).toHaveURL(/\/team$/);
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/team");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fteam/);
+});
