@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import { CATALOGS } from "@/lib/i18n/messages";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translator";
+
+const zhCN = CATALOGS["zh-CN"];
+const en = CATALOGS.en;
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -16,6 +18,20 @@ function placeholders(text: string): string[] {
 }
 
 describe("message catalogs", () => {
+  it("feature files never define the same top-level namespace twice", () => {
+    for (const locale of ["zh-CN", "en"]) {
+      const dir = join("lib/i18n/messages", locale);
+      const seen = new Map<string, string>();
+      for (const file of readdirSync(dir)) {
+        for (const ns of Object.keys(JSON.parse(readFileSync(join(dir, file), "utf8")) as object)) {
+          expect(seen.get(ns), `${locale}: "${ns}" in ${file} and ${seen.get(ns)}`).toBeUndefined();
+          seen.set(ns, file);
+        }
+      }
+      expect([...seen.keys()].sort()).toEqual(Object.keys(CATALOGS[locale as "en"]).sort());
+    }
+  });
+
   it("zh-CN and en have exactly the same keys", () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
   });
@@ -91,5 +107,13 @@ describe("components", () => {
     };
     ["app", "components"].forEach(walk);
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("workflow messages", () => {
+  it("every state, event, guard and refusal of the case workflow has a message in both languages", async () => {
+    const { workflowMessageKeys } = await import("@/lib/domain/case/workflow");
+    const all = new Set(keys(zhCN));
+    expect(workflowMessageKeys().filter((key) => !all.has(key))).toEqual([]);
   });
 });
