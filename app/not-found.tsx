@@ -1,14 +1,5 @@
-import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { StatusPage } from "@/components/layout/status-page";
 
-export default async function NotFound() {
-  const t = await getT();
-  return (
-    <main className="mx-auto max-w-xl px-6 py-24 text-center">
-      <p className="text-5xl font-bold text-slate-300">404</p>
-      <h1 className="mt-4 text-xl font-semibold">{t("errors.notFoundTitle")}</h1>
-      <p className="mt-2 text-slate-600">{t("errors.notFoundBody")}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">{t("common.backHome")}</Link>
-    </main>
-  );
+export default function NotFound() {
+  return <StatusPage code={404} titleKey="errors.notFoundTitle" bodyKey="errors.notFoundBody" />;
 }
