@@ -24,6 +24,9 @@ export default async function HomePage() {
           </Card>
           <Card title={t("home.verifyTitle")}>
             <EmptyState title={t("home.verifyEmpty")}>{t("home.verifyHint")}</EmptyState>
+            <Link href="/draws/verify" className="mt-4 inline-block rounded bg-brand-700 px-5 py-2 text-sm font-medium text-white hover:bg-brand-800">
+              {t("drawVerify.homeLink")}
+            </Link>
           </Card>
         </div>
       </main>
