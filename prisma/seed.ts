@@ -47,6 +47,10 @@ async function seedDemo(db: PrismaClient, log: (line: string) => void) {
     const region = JILIN_POOLING_REGIONS.find((r) => r.code === code)!;
     await db.organization.create({ data: { name: `${region.name}医疗保障局（演示）`, kind: "CITY_BUREAU", poolingRegionId: regions.get(code)! } });
   }
+  // The hospital's master-data record, linked to the organization its staff sign in under.
+  await db.institution.create({
+    data: { kind: "HOSPITAL", hospitalTier: "TIER_3", nationalCode: "H22010100001", name: hospital.name, poolingRegionId: regions.get("220100")!, organizationId: hospital.id },
+  });
   const organizations = { bureau, city, hospital };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {

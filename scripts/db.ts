@@ -9,12 +9,12 @@ import { isDatabaseEmpty, seed } from "@/prisma/seed";
 
 const USAGE = `Usage: npm run db:<command> [-- options]
   db:migrate                      apply pending migrations from prisma/migrations
-  db:migration -- --name <name>   write a migration for what changed in prisma/schema.prisma
+  db:migration -- --name <name>   write a migration for what changed in prisma/schema/
                [--squash]         (before the first release) replace all migrations with one
   db:reset [-- --force]           drop everything, migrate, load the demo data (--force with NODE_ENV=production)
   db:seed [-- --production]       load the demo data into an empty database, or the production seed
                                   (administrator password from FEIJIAN_ADMIN_PASSWORD)
-  db:drift                        exit 1 if prisma/migrations do not build exactly prisma/schema.prisma`;
+  db:drift                        exit 1 if prisma/migrations do not build exactly prisma/schema/`;
 
 class UsageError extends Error {}
 
@@ -67,7 +67,7 @@ async function run(command: string | undefined, args: string[]): Promise<number>
         return 0;
       case "migration": {
         const folder = await createMigration(database.url, values.name!, { squash: values.squash, log });
-        log(folder ? `Wrote ${path.relative(process.cwd(), folder)}/migration.sql — read it before committing.` : "prisma/schema.prisma has no changes to migrate.");
+        log(folder ? `Wrote ${path.relative(process.cwd(), folder)}/migration.sql — read it before committing.` : "prisma/schema/ has no changes to migrate.");
         return 0;
       }
       case "reset": {
@@ -82,10 +82,10 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       default: {
         const { changed, sql } = await diffMigrationsAgainstSchema(database.url);
         if (!changed) {
-          log("prisma/migrations match prisma/schema.prisma.");
+          log("prisma/migrations match prisma/schema/.");
           return 0;
         }
-        console.error(`[feijian] prisma/schema.prisma differs from prisma/migrations; a migration would need:\n${sql}`);
+        console.error(`[feijian] prisma/schema/ differs from prisma/migrations; a migration would need:\n${sql}`);
         console.error("[feijian] Run `npm run db:migration -- --name <what_changed>`.");
         return 1;
       }

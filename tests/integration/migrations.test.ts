@@ -35,7 +35,7 @@ async function recordedRows(schema: string) {
 }
 
 describe("migrations", () => {
-  it("applied to an empty database, build exactly prisma/schema.prisma (no drift)", async () => {
+  it("applied to an empty database, build exactly the schema in prisma/schema/ (no drift)", async () => {
     const { changed, sql } = await diffMigrationsAgainstSchema(databaseUrl);
     expect(changed, `schema.prisma has changes no migration covers; run npm run db:migration -- --name <what>:\n${sql}`).toBe(false);
   });

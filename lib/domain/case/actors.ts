@@ -7,7 +7,7 @@
 export const CASE_ACTOR_KINDS = ["BUREAU", "TEAM_LEADER", "TEAM_MEMBER", "CITY", "INSTITUTION"] as const;
 export type CaseActorKind = (typeof CASE_ACTOR_KINDS)[number];
 
-/** The user roles of the schema (`Role` in prisma/schema.prisma), repeated because lib/domain imports nothing from lib/server. */
+/** The user roles of the schema (`Role` in prisma/schema/platform.prisma), repeated because lib/domain imports nothing from lib/server. */
 export const USER_ROLES = ["BUREAU_ADMIN", "BUREAU_STAFF", "CITY_STAFF", "INSTITUTION_STAFF", "INSPECTOR"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 

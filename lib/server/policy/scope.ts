@@ -25,6 +25,30 @@ export const scope = {
     return actor.poolingRegionId ? { id: actor.poolingRegionId } : NOTHING;
   },
 
+  /**
+   * Inspection cases. The bureau sees every case. An inspector sees the cases of the teams they serve on,
+   * once they have signed the commitment letter (Liuzhou plan §五(七)), and never where they are withdrawn
+   * or have declared a conflict with the institution. The institution and its city bureau learn of a case
+   * only when its notice has been delivered: before that, the case does not exist for them (DOMAIN.md,
+   * confidentiality; counts and searches use this same `where`).
+   */
+  inspectionCase(actor: Actor): Prisma.InspectionCaseWhereInput {
+    switch (actor.role) {
+      case "BUREAU_ADMIN":
+      case "BUREAU_STAFF":
+        return {};
+      case "INSPECTOR":
+        return {
+          team: { members: { some: { userId: actor.userId, withdrawnAt: null, commitmentLetter: { isNot: null } } } },
+          institution: { conflictDeclarations: { none: { userId: actor.userId, endedAt: null } } },
+        };
+      case "CITY_STAFF":
+        return actor.poolingRegionId ? { noticeDeliveredAt: { not: null }, inspectedRegionId: actor.poolingRegionId } : NOTHING;
+      case "INSTITUTION_STAFF":
+        return { noticeDeliveredAt: { not: null }, institution: { organizationId: actor.organizationId } };
+    }
+  },
+
   auditEvent(actor: Actor): Prisma.AuditEventWhereInput {
     if (roleHasPermission(actor.role, "audit.read")) return {};
     return { seq: { lt: 0 } };
