@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOGS } from "@/lib/i18n/messages";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
-import { translator } from "@/lib/i18n/translator";
+import { hasMessage, translator } from "@/lib/i18n/translator";
 
 const zhCN = CATALOGS["zh-CN"];
 const en = CATALOGS.en;
@@ -60,6 +60,12 @@ describe("message catalogs", () => {
     const missing = [...used].filter((key) => !all.has(key));
     expect(missing).toEqual([]);
     expect(used.size).toBeGreaterThan(50);
+  });
+
+  it("knows which open-ended codes have a label", () => {
+    expect(hasMessage("zh-CN", "audit.actions.user_create")).toBe(true);
+    expect(hasMessage("en", "audit.actions.no_such_action")).toBe(false);
+    expect(hasMessage("en", "audit.actions")).toBe(false);
   });
 
   it("translates with placeholders in each language", () => {

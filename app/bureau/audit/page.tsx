@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { hasMessage } from "@/lib/i18n/translator";
 import { listAuditEvents } from "@/lib/server/audit/events";
 import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
@@ -18,6 +19,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filter = parsed.success ? parsed.data : ZAuditFilter.parse({});
   const result = await listAuditEvents(getDb(), actor, filter);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  // Known actions and records read in words; the code stays beside them for whoever searches the log.
+  const label = (key: string, fallback: string) => (hasMessage(actor.locale, key) ? t(key) : fallback);
   const query = (page: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string") as [string, string][]), page: String(page) }).toString();
   return (
     <>
@@ -44,8 +47,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <Td>{row.seq.toString()}</Td>
             <Td className="whitespace-nowrap">{formatDateTime(row.at, actor.locale)}</Td>
             <Td>{row.actorLabel ?? "—"}</Td>
-            <Td><code className="text-xs">{row.action}</code></Td>
-            <Td>{row.entity}{row.entityId ? <span className="block text-xs text-slate-500">{row.entityId}</span> : null}</Td>
+            <Td>{label(`audit.actions.${row.action.replace(/\./g, "_")}`, row.action)}<code className="block text-xs text-slate-500">{row.action}</code></Td>
+            <Td>{label(`audit.entities.${row.entity}`, row.entity)}{row.entityId ? <span className="block text-xs text-slate-500">{row.entityId}</span> : null}</Td>
             <Td>{t(`audit.outcomes.${row.outcome}`)}</Td>
             <Td><code className="text-xs text-slate-500">{row.requestId ?? "—"}</code></Td>
           </tr>
