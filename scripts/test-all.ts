@@ -42,6 +42,13 @@ const stages: Stage[] = [
     : []),
 ];
 
+// The browser tests' server takes a free port unless one is given, so a server left running elsewhere
+// on this machine cannot answer in its place.
+if (runBrowser && !process.env.E2E_PORT) {
+  const probe = spawnSync(process.execPath, ["-e", 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'], { encoding: "utf8" });
+  process.env.E2E_PORT = probe.stdout.trim();
+}
+
 mkdirSync("test-results", { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
