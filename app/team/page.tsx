@@ -1,15 +1,65 @@
+import { CommitmentLetter } from "@/components/team/commitment-letter";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
+import { Table, Td, Th } from "@/components/ui/table";
+import { stateMessageKey } from "@/lib/domain/case/workflow";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { requirePortalActor } from "@/lib/server/auth/page-guards";
+import { getDb } from "@/lib/server/db/client";
+import { COMMITMENT_LETTER_TEXT } from "@/lib/server/plans/commitment-letter";
+import { listMyTeamMemberships } from "@/lib/server/plans/teams";
+import { scope } from "@/lib/server/policy/scope";
+import { signCommitmentAction } from "./actions";
 
 export default async function TeamDashboard() {
-  await requirePortalActor("team");
+  const actor = await requirePortalActor("team");
   const t = await getT();
+  const db = getDb();
+  const [memberships, cases] = await Promise.all([
+    listMyTeamMemberships(db, actor),
+    db.inspectionCase.findMany({
+      where: scope.inspectionCase(actor),
+      orderBy: { createdAt: "asc" },
+      select: { id: true, state: true, institution: { select: { name: true, nationalCode: true } }, team: { select: { name: true } } },
+    }),
+  ]);
   return (
     <>
       <PageHeader title={t("dashboard.team.title")} description={t("dashboard.team.description")} />
+      <Card title={t("team.myTeams")} className="mb-6">
+        {memberships.length === 0 ? <EmptyState title={t("team.noTeams")} /> : null}
+        <ul className="flex flex-col gap-4">
+          {memberships.map((m) => (
+            <li key={m.id} className="rounded border border-slate-200 p-4">
+              <p className="font-medium">{m.team.name} · {m.team.plan.title}</p>
+              <p className="text-sm text-slate-600">{t("plans.inspects", { region: m.team.inspectedRegion.name })} · {t(`plans.teamRoles.${m.role}`)}</p>
+              {m.commitmentLetter ? (
+                <p className="mt-2 text-sm text-green-700">{t("team.letterSignedAt", { time: formatDateTime(m.commitmentLetter.signedAt, actor.locale) })}</p>
+              ) : (
+                <>
+                  <p className="mt-2 text-sm text-amber-800">{t("team.letterRequired")}</p>
+                  <CommitmentLetter teamMemberId={m.id} text={COMMITMENT_LETTER_TEXT} action={signCommitmentAction} />
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
       <Card title={t("dashboard.team.casesTitle")}>
-        <EmptyState title={t("dashboard.team.emptyTitle")}>{t("dashboard.team.emptyHint")}</EmptyState>
+        {cases.length === 0 ? (
+          <EmptyState title={t("dashboard.team.emptyTitle")}>{t("dashboard.team.emptyHint")}</EmptyState>
+        ) : (
+          <Table caption={t("dashboard.team.casesTitle")} head={<tr><Th>{t("plans.institution")}</Th><Th>{t("plans.nationalCode")}</Th><Th>{t("plans.team")}</Th><Th>{t("common.status")}</Th></tr>}>
+            {cases.map((c) => (
+              <tr key={c.id}>
+                <Td>{c.institution.name}</Td>
+                <Td>{c.institution.nationalCode}</Td>
+                <Td>{c.team?.name ?? "—"}</Td>
+                <Td>{t(stateMessageKey(c.state))}</Td>
+              </tr>
+            ))}
+          </Table>
+        )}
       </Card>
     </>
   );

@@ -9,6 +9,7 @@ import type { Permission, Portal } from "@/lib/server/policy/permissions";
 const NAV: Record<Portal, { href: string; labelKey: string; permission: Permission }[]> = {
   bureau: [
     { href: "/bureau", labelKey: "nav.dashboard", permission: "portal.bureau" },
+    { href: "/bureau/plans", labelKey: "nav.plans", permission: "plan.read" },
     { href: "/bureau/organizations", labelKey: "nav.organizations", permission: "organization.read" },
     { href: "/bureau/users", labelKey: "nav.users", permission: "user.read" },
     { href: "/bureau/audit", labelKey: "nav.audit", permission: "audit.read" },

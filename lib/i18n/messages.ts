@@ -1,7 +1,9 @@
 import enDraw from "./messages/en/draw.json";
+import enPlans from "./messages/en/plans.json";
 import enPlatform from "./messages/en/platform.json";
 import enWorkflow from "./messages/en/workflow.json";
 import zhDraw from "./messages/zh-CN/draw.json";
+import zhPlans from "./messages/zh-CN/plans.json";
 import zhPlatform from "./messages/zh-CN/platform.json";
 import zhWorkflow from "./messages/zh-CN/workflow.json";
 import type { AppLocale } from "./config";
@@ -11,8 +13,8 @@ import type { AppLocale } from "./config";
  * top-level namespaces no other file uses; they are merged here. tests/unit/i18n-catalogs.test.ts checks
  * that both languages have the same keys and placeholders.
  */
-const zhCN = { ...zhPlatform, ...zhWorkflow, ...zhDraw };
-const en = { ...enPlatform, ...enWorkflow, ...enDraw };
+const zhCN = { ...zhPlatform, ...zhPlans, ...zhWorkflow, ...zhDraw };
+const en = { ...enPlatform, ...enPlans, ...enWorkflow, ...enDraw };
 
 export type Messages = typeof zhCN;
 

@@ -18,20 +18,39 @@ export const ERROR_CODES = {
   CANNOT_DEACTIVATE_SELF: { status: 422, messageKey: "errors.cannotDeactivateSelf" },
   ORGANIZATION_HAS_ACTIVE_USERS: { status: 422, messageKey: "errors.organizationHasActiveUsers" },
   WRONG_PASSWORD: { status: 422, messageKey: "errors.wrongPassword" },
+  PLAN_ARCHIVED: { status: 422, messageKey: "errors.planArchived" },
+  TEAM_REGION_MISMATCH: { status: 422, messageKey: "errors.teamRegionMismatch" },
+  TARGET_ALREADY_IN_PLAN: { status: 409, messageKey: "errors.targetAlreadyInPlan" },
+  NOT_AN_INSPECTOR: { status: 422, messageKey: "errors.notAnInspector" },
+  ALREADY_ON_TEAM: { status: 409, messageKey: "errors.alreadyOnTeam" },
+  COMMITMENT_ALREADY_SIGNED: { status: 409, messageKey: "errors.commitmentAlreadySigned" },
+  FILE_TYPE_NOT_ALLOWED: { status: 422, messageKey: "errors.fileTypeNotAllowed" },
+  FILE_EMPTY: { status: 422, messageKey: "errors.fileEmpty" },
+  FILE_TOO_LARGE: { status: 413, messageKey: "errors.fileTooLarge" },
   INTERNAL: { status: 500, messageKey: "errors.internal" },
+  /** The case workflow refused the event; the error carries the workflow's own message key (lib/domain/case). */
+  TRANSITION_REFUSED: { status: 409, messageKey: "errors.transitionRefused" },
+  /** A deadline reaches a year the working-day calendar does not know: refused, never guessed. */
+  CALENDAR_YEAR_UNKNOWN: { status: 422, messageKey: "errors.calendarYearUnknown" },
+  /** The handover needs the inspected region's city bureau (an active CITY_BUREAU organization) to receive it. */
+  NO_RECEIVING_BUREAU: { status: 422, messageKey: "errors.noReceivingBureau" },
 } as const satisfies Record<string, { status: number; messageKey: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class DomainError extends Error {
+  readonly #messageKey: string | undefined;
+
   constructor(
     readonly code: ErrorCode,
     /** Field-level problems, as message keys, for forms. */
     readonly fieldErrors?: Record<string, string>,
-    options?: { cause?: unknown },
+    /** `messageKey` overrides the code's own, for a more specific message (a workflow guard's). */
+    options?: { cause?: unknown; messageKey?: string },
   ) {
-    super(code, options);
+    super(code, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "DomainError";
+    this.#messageKey = options?.messageKey;
   }
 
   get status(): number {
@@ -39,7 +58,7 @@ export class DomainError extends Error {
   }
 
   get messageKey(): string {
-    return ERROR_CODES[this.code].messageKey;
+    return this.#messageKey ?? ERROR_CODES[this.code].messageKey;
   }
 }
 

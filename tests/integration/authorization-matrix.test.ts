@@ -7,7 +7,10 @@ import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
 import { createUser, deactivateUser, listUsers } from "@/lib/server/users/users";
 import { ZAuditFilter } from "@/lib/validation/admin";
+import { createPlan, listPlans } from "@/lib/server/plans/plans";
+import { createTeam, listMyTeamMemberships } from "@/lib/server/plans/teams";
 import { ALL_ROLES, makeActor, makeOrganization, makeRegion, makeUser } from "../factories";
+import { makePlan } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
 
 const t = setupTestDatabase();
@@ -29,6 +32,10 @@ const EXPECTED: Record<string, Role[]> = {
   createOrganization: ["BUREAU_ADMIN"],
   deactivateOrganization: ["BUREAU_ADMIN"],
   listAuditEvents: ["BUREAU_ADMIN"],
+  listPlans: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  createPlan: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  createTeam: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  listMyTeamMemberships: ["INSPECTOR"],
 };
 
 let actors: Record<Role, Actor>;
@@ -59,6 +66,13 @@ const ATTEMPTS: Record<string, Attempt> = {
     return deactivateOrganization(t.db, a, { id: org.id, version: org.version });
   },
   listAuditEvents: (a) => listAuditEvents(t.db, a, ZAuditFilter.parse({})),
+  listPlans: (a) => listPlans(t.db, a),
+  createPlan: (a, n) => createPlan(t.db, a, { title: `矩阵测试计划${n}`, year: 2024, level: "PROVINCIAL", trigger: "ANNUAL_PLAN", periodStart: "2022-01-01", periodEnd: "2023-12-31" }),
+  createTeam: async (a, n) => {
+    const plan = await makePlan(t.db, actors.BUREAU_STAFF);
+    return createTeam(t.db, a, { planId: plan.id, inspectedRegionId: regionId, name: `矩阵检查组${n}` });
+  },
+  listMyTeamMemberships: (a) => listMyTeamMemberships(t.db, a),
 };
 
 describe("authorization matrix: every role × every portal and admin action, on real PostgreSQL", () => {

@@ -104,7 +104,7 @@ describe("components", () => {
         if (entry.isDirectory()) walk(path);
         else if (entry.name.endsWith(".tsx") && !exempt.has(path)) {
           const source = readFileSync(path, "utf8");
-          for (const m of source.matchAll(/(?<![=-])>\s*([^<>{}\s][^<>{}]*?)\s*</g)) {
+          for (const m of source.matchAll(/(?<![=-])>\s*([^<>{}\s,][^<>{}]*?)\s*</g)) {
             if (/[A-Za-z\u4e00-\u9fff]/.test(m[1]!) && !/[=;()]|=>|&&/.test(m[1]!)) offenders.push(`${path}: ${m[1]}`);
           }
           for (const m of source.matchAll(/\b(aria-label|placeholder|title|alt)="([^"]+)"/g)) offenders.push(`${path}: ${m[1]}="${m[2]}"`);

@@ -16,11 +16,19 @@ export const PERMISSIONS = [
   "organization.deactivate",
   "poolingRegion.read",
   "audit.read",
+  "plan.read",
+  "plan.create",
+  "plan.manageTargets",
+  "team.manage",
+  "case.read",
+  "commitment.sign",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: readonly Permission[] = ["account.changePassword", "account.setLocale"];
+// Every role reads cases, each through its own scope (lib/server/policy/scope.ts: inspectionCase).
+const EVERYONE: readonly Permission[] = ["account.changePassword", "account.setLocale", "case.read"];
+const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage"];
 
 /**
  * The policy, as one table: which role holds which permission. `satisfies Record<Role, …>` makes a new
@@ -39,11 +47,12 @@ export const ROLE_PERMISSIONS = {
     "organization.deactivate",
     "poolingRegion.read",
     "audit.read",
+    ...PLANNING,
   ],
-  BUREAU_STAFF: [...EVERYONE, "portal.bureau", "organization.read", "poolingRegion.read"],
+  BUREAU_STAFF: [...EVERYONE, "portal.bureau", "organization.read", "poolingRegion.read", ...PLANNING],
   CITY_STAFF: [...EVERYONE, "portal.city"],
   INSTITUTION_STAFF: [...EVERYONE, "portal.institution"],
-  INSPECTOR: [...EVERYONE, "portal.team"],
+  INSPECTOR: [...EVERYONE, "portal.team", "commitment.sign"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

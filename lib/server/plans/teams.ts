@@ -1,0 +1,65 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/server/db/client";
+import { recordAudit } from "@/lib/server/audit/record";
+import { DomainError } from "@/lib/server/errors";
+import type { Actor, RequestContext } from "@/lib/server/policy/actor";
+import { requirePermission } from "@/lib/server/policy/policy";
+import type { TAddTeamMemberInput, TCreateTeamInput } from "@/lib/validation/plans";
+import { COMMITMENT_LETTER_SHA256 } from "./commitment-letter";
+
+export async function createTeam(db: PrismaClient, actor: Actor, input: TCreateTeamInput, context: RequestContext = {}) {
+  requirePermission(actor, "team.manage");
+  const [plan, region] = await Promise.all([db.plan.findUnique({ where: { id: input.planId } }), db.poolingRegion.findUnique({ where: { id: input.inspectedRegionId } })]);
+  if (!plan) throw new DomainError("NOT_FOUND");
+  if (!region || !region.active) throw new DomainError("NOT_FOUND", { inspectedRegionId: "errors.notFound" });
+  return db.$transaction(async (tx) => {
+    const team = await tx.team.create({ data: { planId: plan.id, inspectedRegionId: region.mergedIntoId ?? region.id, name: input.name } });
+    await recordAudit(tx, { actor, action: "team.create", entity: "Team", entityId: team.id, after: team, context });
+    return team;
+  });
+}
+
+/** Members are named by the bureau (leaders and law-enforcement staff); experts come from the draw (issue 8). */
+export async function addTeamMember(db: PrismaClient, actor: Actor, input: TAddTeamMemberInput, context: RequestContext = {}) {
+  requirePermission(actor, "team.manage");
+  const [team, user] = await Promise.all([db.team.findUnique({ where: { id: input.teamId } }), db.user.findUnique({ where: { id: input.userId } })]);
+  if (!team) throw new DomainError("NOT_FOUND");
+  if (!user || !user.active) throw new DomainError("NOT_FOUND", { userId: "errors.notFound" });
+  if (user.role !== "INSPECTOR") throw new DomainError("NOT_AN_INSPECTOR", { userId: "errors.notAnInspector" });
+  if (await db.teamMember.findFirst({ where: { teamId: team.id, userId: user.id, withdrawnAt: null }, select: { id: true } })) {
+    throw new DomainError("ALREADY_ON_TEAM", { userId: "errors.alreadyOnTeam" });
+  }
+  return db.$transaction(async (tx) => {
+    const member = await tx.teamMember.create({ data: { teamId: team.id, userId: user.id, role: input.role, isLawEnforcement: input.isLawEnforcement } });
+    await recordAudit(tx, { actor, action: "team.addMember", entity: "Team", entityId: team.id, after: member, context });
+    return member;
+  });
+}
+
+export async function listInspectors(db: PrismaClient, actor: Actor) {
+  requirePermission(actor, "team.manage");
+  return db.user.findMany({ where: { role: "INSPECTOR", active: true }, orderBy: { displayName: "asc" }, select: { id: true, displayName: true, username: true, staffNumber: true } });
+}
+
+/** An inspector's own team places, with their letters: what the team portal shows first. */
+export async function listMyTeamMemberships(db: PrismaClient, actor: Actor) {
+  requirePermission(actor, "portal.team");
+  return db.teamMember.findMany({
+    where: { userId: actor.userId, withdrawnAt: null },
+    orderBy: { createdAt: "desc" },
+    include: { team: { include: { plan: { select: { title: true, year: true } }, inspectedRegion: { select: { name: true } } } }, commitmentLetter: { select: { signedAt: true } } },
+  });
+}
+
+/** Signing the commitment letter is what lets a member see the team's cases (scope.inspectionCase). */
+export async function signCommitmentLetter(db: PrismaClient, actor: Actor, teamMemberId: string, context: RequestContext = {}) {
+  requirePermission(actor, "commitment.sign");
+  const member = await db.teamMember.findFirst({ where: { id: teamMemberId, userId: actor.userId, withdrawnAt: null }, include: { commitmentLetter: true } });
+  if (!member) throw new DomainError("NOT_FOUND");
+  if (member.commitmentLetter) throw new DomainError("COMMITMENT_ALREADY_SIGNED");
+  return db.$transaction(async (tx) => {
+    const letter = await tx.commitmentLetter.create({ data: { teamMemberId: member.id, textSha256: COMMITMENT_LETTER_SHA256, signedAt: new Date() } });
+    await recordAudit(tx, { actor, action: "commitment.sign", entity: "TeamMember", entityId: member.id, after: letter, context });
+    return letter;
+  });
+}
