@@ -50,6 +50,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         </div>
         {canManage ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
+            <h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.createTeamTitle")}</h3>
             <CreateTeamForm planId={plan.id} regions={regions.map((r) => ({ id: r.id, label: r.name }))} action={createTeamAction} />
           </div>
         ) : null}
@@ -73,6 +74,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         )}
         {can(actor, "plan.manageTargets") && plan.teams.length > 0 ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
+            <h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.addTargetTitle")}</h3>
             <AddTargetForm planId={plan.id} institutions={institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }))} teams={plan.teams.map((team) => ({ id: team.id, label: team.name }))} action={addTargetAction} />
           </div>
         ) : null}
