@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../lib/server/db/client";
 import { recordAudit } from "../lib/server/audit/record";
 import { hashPassword } from "../lib/server/auth/password";
+import { KEY_AREAS, VIOLATION_TYPES } from "./seed/catalogue";
 import { JILIN_POOLING_REGIONS } from "./seed/regions";
 
 export interface SeedOptions {
@@ -37,8 +38,15 @@ async function seedRegions(db: PrismaClient): Promise<Map<string, string>> {
   return ids;
 }
 
+/** Reference data both seeds start from: the violation catalogue and the key areas. */
+async function seedCatalogue(db: PrismaClient) {
+  for (const type of VIOLATION_TYPES) await db.violationType.upsert({ where: { code: type.code }, create: { ...type }, update: {} });
+  for (const area of KEY_AREAS) await db.keyArea.upsert({ where: { code: area.code }, create: { ...area }, update: {} });
+}
+
 async function seedDemo(db: PrismaClient, log: (line: string) => void) {
   const regions = await seedRegions(db);
+  await seedCatalogue(db);
   // Names carry （演示） so a screenshot of demo data is never taken for a real case.
   const bureau = await db.organization.create({ data: { name: "吉林省医疗保障局（演示）", kind: "PROVINCIAL_BUREAU" } });
   const city = await db.organization.create({ data: { name: "长春市医疗保障局（演示）", kind: "CITY_BUREAU", poolingRegionId: regions.get("220100")! } });
@@ -71,6 +79,7 @@ async function seedDemo(db: PrismaClient, log: (line: string) => void) {
 
 async function seedProduction(db: PrismaClient, adminPassword: string | undefined, log: (line: string) => void) {
   await seedRegions(db);
+  await seedCatalogue(db);
   const password = adminPassword ?? randomBytes(12).toString("base64url") + "7a";
   const bureau = await db.organization.create({ data: { name: "省医疗保障局", kind: "PROVINCIAL_BUREAU" } });
   await db.user.create({ data: { username: "admin", displayName: "系统管理员", role: "BUREAU_ADMIN", organizationId: bureau.id, passwordHash: await hashPassword(password) } });

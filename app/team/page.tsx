@@ -1,14 +1,13 @@
 import { CommitmentLetter } from "@/components/team/commitment-letter";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
-import { Table, Td, Th } from "@/components/ui/table";
-import { stateMessageKey } from "@/lib/domain/case/workflow";
+import { CaseList } from "@/components/cases/case-list";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { requirePortalActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
+import { listCases } from "@/lib/server/cases/read";
 import { COMMITMENT_LETTER_TEXT } from "@/lib/server/plans/commitment-letter";
 import { listMyTeamMemberships } from "@/lib/server/plans/teams";
-import { scope } from "@/lib/server/policy/scope";
 import { signCommitmentAction } from "./actions";
 
 export default async function TeamDashboard() {
@@ -17,11 +16,7 @@ export default async function TeamDashboard() {
   const db = getDb();
   const [memberships, cases] = await Promise.all([
     listMyTeamMemberships(db, actor),
-    db.inspectionCase.findMany({
-      where: scope.inspectionCase(actor),
-      orderBy: { createdAt: "asc" },
-      select: { id: true, state: true, institution: { select: { name: true, nationalCode: true } }, team: { select: { name: true } } },
-    }),
+    listCases(db, actor),
   ]);
   return (
     <>
@@ -46,19 +41,10 @@ export default async function TeamDashboard() {
         </ul>
       </Card>
       <Card title={t("dashboard.team.casesTitle")}>
-        {cases.length === 0 ? (
+        {cases.rows.length === 0 ? (
           <EmptyState title={t("dashboard.team.emptyTitle")}>{t("dashboard.team.emptyHint")}</EmptyState>
         ) : (
-          <Table caption={t("dashboard.team.casesTitle")} head={<tr><Th>{t("plans.institution")}</Th><Th>{t("plans.nationalCode")}</Th><Th>{t("plans.team")}</Th><Th>{t("common.status")}</Th></tr>}>
-            {cases.map((c) => (
-              <tr key={c.id}>
-                <Td>{c.institution.name}</Td>
-                <Td>{c.institution.nationalCode}</Td>
-                <Td>{c.team?.name ?? "—"}</Td>
-                <Td>{t(stateMessageKey(c.state))}</Td>
-              </tr>
-            ))}
-          </Table>
+          <CaseList rows={cases.rows} portal="team" t={t} locale={actor.locale} caption={t("dashboard.team.casesTitle")} />
         )}
       </Card>
     </>

@@ -1,9 +1,6 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { useTranslations } from "use-intl";
-import type { z } from "zod";
-import { useActionForm } from "@/components/admin/use-action-form";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
@@ -12,14 +9,6 @@ import { INSPECTION_TRIGGERS, PLAN_LEVELS, TEAM_ROLES, ZAddTargetInput, ZAddTeam
 
 type Option = { id: string; label: string };
 type Action = (input: unknown) => Promise<ActionResult<{ id: string }>>;
-
-/** One react-hook-form form over a zod schema and a server action: fields are described, not hand-wired. */
-function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaults: DefaultValues<z.input<S>>) {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>, defaultValues: defaults });
-  const helpers = useActionForm(form.setError);
-  const error = (name: string) => helpers.fieldError(form.formState.errors[name as Path<z.input<S>>]?.message as string | undefined);
-  return { form, ...helpers, error };
-}
 
 export function CreatePlanForm({ action }: { action: Action }) {
   const t = useTranslations();

@@ -63,7 +63,8 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: true, data: await body({ db, actor, input: parsed.data, context }) };
   } catch (error) {
     if (isDomainError(error)) {
-      if (error.code === "FORBIDDEN") await recordRefusal(db, actor, name, context);
+      // Refused attempts are audited too: a role without the right, or a step the case workflow refuses.
+      if (error.code === "FORBIDDEN" || error.code === "TRANSITION_REFUSED") await recordRefusal(db, actor, name, context);
       const fieldErrors = error.fieldErrors ? Object.fromEntries(Object.entries(error.fieldErrors).map(([f, k]) => [f, t(k)])) : undefined;
       // With field messages, the form-level notice says only that something needs correcting.
       return { ok: false, message: t(fieldErrors ? "errors.validation" : error.messageKey), fieldErrors };

@@ -62,3 +62,46 @@ export async function makeCase(db: PrismaClient, input: { planId: string; teamId
     },
   });
 }
+
+export async function makeViolationType(db: PrismaClient, overrides: { active?: boolean } = {}) {
+  return db.violationType.create({
+    data: { code: `V${suffix()}`, name: `串换药品${suffix()}`, legalBasis: "《医疗保障基金使用监督管理条例》第三十八条", active: overrides.active ?? true },
+  });
+}
+
+export async function makeKeyArea(db: PrismaClient) {
+  return db.keyArea.create({ data: { code: `K${suffix()}`, name: `重点领域${suffix()}` } });
+}
+
+/**
+ * One drawn case with everyone who acts on it: the bureau, the team's leader and a member (both with
+ * signed commitment letters), the inspected region's city bureau and the institution's staff, plus an
+ * institution of another organization and another region's city bureau, for refusals.
+ */
+export async function makeCaseWorld(db: PrismaClient, options: { appealWindowWorkingDays?: number } = {}) {
+  const { makeActor, makeOrganization, makeRegion } = await import("./index");
+  const region = await makeRegion(db);
+  const bureau = await makeActor(db, "BUREAU_STAFF");
+  const cityBureau = await makeOrganization(db, "CITY_BUREAU", { poolingRegionId: region.id });
+  const city = await makeActor(db, "CITY_STAFF", { organizationId: cityBureau.id });
+  const otherCity = await makeActor(db, "CITY_STAFF");
+  const hospitalOrg = await makeOrganization(db, "INSTITUTION", { poolingRegionId: region.id });
+  const institutionStaff = await makeActor(db, "INSTITUTION_STAFF", { organizationId: hospitalOrg.id });
+  const otherHospitalOrg = await makeOrganization(db, "INSTITUTION", { poolingRegionId: region.id });
+  const otherInstitutionStaff = await makeActor(db, "INSTITUTION_STAFF", { organizationId: otherHospitalOrg.id });
+  const institution = await makeInstitution(db, region.id, { organizationId: hospitalOrg.id });
+  await makeInstitution(db, region.id, { organizationId: otherHospitalOrg.id });
+  const leader = await makeActor(db, "INSPECTOR");
+  const member = await makeActor(db, "INSPECTOR");
+  const outsider = await makeActor(db, "INSPECTOR");
+  const plan = await makePlan(db, bureau);
+  if (options.appealWindowWorkingDays !== undefined) {
+    await db.plan.update({ where: { id: plan.id }, data: { appealWindowWorkingDays: options.appealWindowWorkingDays } });
+  }
+  const team = await makeTeam(db, plan.id, region.id);
+  await addTeamMember(db, team.id, leader.userId, { role: "LEADER" });
+  await addTeamMember(db, team.id, member.userId, { role: "MEMBER" });
+  const inspectionCase = await makeCase(db, { planId: plan.id, teamId: team.id, institutionId: institution.id, inspectedRegionId: region.id });
+  const violationType = await makeViolationType(db);
+  return { region, bureau, cityBureau, city, otherCity, institution, institutionStaff, otherInstitutionStaff, leader, member, outsider, plan, team, inspectionCase, violationType };
+}

@@ -22,13 +22,14 @@ export const PERMISSIONS = [
   "team.manage",
   "case.read",
   "commitment.sign",
+  "case.auditTrail",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Every role reads cases, each through its own scope (lib/server/policy/scope.ts: inspectionCase).
 const EVERYONE: readonly Permission[] = ["account.changePassword", "account.setLocale", "case.read"];
-const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage"];
+const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage", "case.auditTrail"];
 
 /**
  * The policy, as one table: which role holds which permission. `satisfies Record<Role, …>` makes a new

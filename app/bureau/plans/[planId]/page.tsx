@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddMemberForm, AddTargetForm, CreateTeamForm } from "@/components/plans/plan-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
@@ -63,7 +64,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <Table caption={t("plans.targets")} head={<tr><Th>{t("plans.institution")}</Th><Th>{t("plans.nationalCode")}</Th><Th>{t("plans.team")}</Th><Th>{t("plans.designationReason")}</Th><Th>{t("common.status")}</Th></tr>}>
             {plan.cases.map((c) => (
               <tr key={c.id}>
-                <Td>{c.institution.name}</Td>
+                <Td><Link href={`/bureau/cases/${c.id}`} className="text-brand-700 hover:underline">{c.institution.name}</Link></Td>
                 <Td>{c.institution.nationalCode}</Td>
                 <Td>{c.team?.name ?? "—"}</Td>
                 <Td>{c.designationReason ?? "—"}</Td>

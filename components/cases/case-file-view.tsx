@@ -1,0 +1,119 @@
+import type { ReactNode } from "react";
+import { Card, PageHeader } from "@/components/ui/layout";
+import { Table, Td, Th } from "@/components/ui/table";
+import { addMoney } from "@/lib/domain/money";
+import { stateMessageKey } from "@/lib/domain/case/workflow";
+import type { AppLocale } from "@/lib/i18n/config";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translator";
+import type { CaseFile } from "@/lib/server/cases/get-case-file";
+import { hasMessage } from "@/lib/i18n/translator";
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** The case file as its reader may see it; `actions` is the panel of what they may do now. */
+export function CaseFileView({ file, t, locale, deadline, actions }: { file: CaseFile; t: Translate; locale: AppLocale; deadline: { dueOn: string; daysLeft: number | null; overdue: boolean } | null; actions: ReactNode }) {
+  const c = file.case;
+  const total = c.findings.length ? addMoney(...c.findings.map((f) => f.amount.toFixed(2))) : "0.00";
+  const signatures = c.problemRecord?.signatures ?? [];
+  return (
+    <>
+      <PageHeader title={c.institution.name} description={t("cases.headline", { plan: c.plan.title, region: c.inspectedRegion.name, code: c.institution.nationalCode })} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="flex flex-col gap-6 lg:col-span-2">
+          <Card title={t("cases.overview")}>
+            <dl className="grid gap-4 sm:grid-cols-3">
+              <Field label={t("common.status")}><span className="rounded bg-brand-100 px-2 py-0.5 font-medium text-brand-900" data-testid="case-state">{t(stateMessageKey(c.state))}</span></Field>
+              <Field label={t("plans.team")}>{c.team?.name ?? "—"}</Field>
+              <Field label={t("cases.trigger")}>{t(`plans.triggers.${c.trigger}`)}{c.designated ? `（${t("cases.designated")}）` : ""}</Field>
+              {deadline ? (
+                <Field label={t("cases.progressDue")}>
+                  <span data-testid="progress-deadline">{formatDate(deadline.dueOn, locale)}</span>
+                  {deadline.overdue ? <span className="ml-2 font-semibold text-red-700">{t("cases.overdue")}</span> : deadline.daysLeft !== null ? <span className="ml-2 text-slate-600">{t("cases.workingDaysLeft", { days: deadline.daysLeft })}</span> : null}
+                </Field>
+              ) : null}
+            </dl>
+          </Card>
+          <Card title={t("cases.notice")}>
+            {c.notice ? (
+              <dl className="grid gap-4 sm:grid-cols-3">
+                <Field label={t("cases.noticeNumber")}>{c.notice.number}</Field>
+                <Field label={t("cases.recipient")}>{c.notice.recipientName}（{c.notice.recipientTitle}）</Field>
+                <Field label={t("cases.deliveredAt")}>{formatDateTime(c.notice.deliveredAt, locale)} · {c.notice.deliveredBy.displayName}</Field>
+              </dl>
+            ) : <p className="text-sm text-slate-500">{t("cases.noticeNotYet")}</p>}
+          </Card>
+          <Card title={t("cases.findings")}>
+            {c.findings.length === 0 ? <p className="text-sm text-slate-500">{t("cases.noFindings")}</p> : (
+              <Table caption={t("cases.findings")} head={<tr><Th>{t("cases.violationType")}</Th><Th>{t("cases.keyArea")}</Th><Th>{t("cases.findingDescription")}</Th><Th>{t("cases.legalBasis")}</Th><Th>{t("cases.amount")}</Th></tr>}>
+                {c.findings.map((f) => (
+                  <tr key={f.id}>
+                    <Td>{f.violationType.name}</Td>
+                    <Td>{f.keyArea?.name ?? "—"}</Td>
+                    <Td>{f.description}</Td>
+                    <Td>{f.legalBasis}</Td>
+                    <Td className="whitespace-nowrap text-right">{formatMoney(f.amount, locale)}</Td>
+                  </tr>
+                ))}
+                <tr><Td className="font-medium">{t("cases.total")}</Td><Td /><Td /><Td /><Td className="whitespace-nowrap text-right font-semibold">{formatMoney(total, locale)}</Td></tr>
+              </Table>
+            )}
+          </Card>
+          <Card title={t("cases.evidence")}>
+            {c.evidence.length === 0 ? <p className="text-sm text-slate-500">{t("cases.noEvidence")}</p> : (
+              <ul className="flex flex-col gap-2 text-sm">
+                {c.evidence.map((e) => (
+                  <li key={e.id}>
+                    <a className="text-brand-700 hover:underline" href={`/api/files/${e.file.id}`}>{e.file.fileName}</a>
+                    <span className="ml-2 text-slate-500">{t(`cases.evidenceKinds.${e.kind}`)} · {Math.ceil(e.file.sizeBytes / 1024)} KB · {formatDateTime(e.file.uploadedAt, locale)}</span>
+                    <code className="block break-all text-xs text-slate-400">SHA-256 {e.file.sha256}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title={t("cases.problemRecord")}>
+            {signatures.length === 0 ? <p className="text-sm text-slate-500">{t("cases.unsigned")}</p> : (
+              <ul className="text-sm">
+                {signatures.map((s) => <li key={s.id}>{t(`cases.sides.${s.side}`)}：{s.signedBy.displayName} · {formatDateTime(s.signedAt, locale)}</li>)}
+              </ul>
+            )}
+          </Card>
+          {c.feedbackReport || c.handover ? (
+            <Card title={t("cases.handoverTitle")}>
+              <dl className="grid gap-4">
+                {c.feedbackReport ? <Field label={t("cases.feedbackSummary")}>{c.feedbackReport.summary}</Field> : null}
+                {c.handover ? <Field label={t("cases.handedOverTo")}>{c.handover.receivingOrganization.name} · {formatDateTime(c.handover.receivedAt, locale)}</Field> : null}
+              </dl>
+            </Card>
+          ) : null}
+        </div>
+        <div className="flex flex-col gap-6">
+          <Card title={t("cases.todo")}>{actions}</Card>
+          {file.timeline.length > 0 ? (
+            <Card title={t("cases.timeline")}>
+              <ol className="flex flex-col gap-2 text-sm" aria-label={t("cases.timeline")}>
+                {file.timeline.map((e) => {
+                  const key = `audit.actions.${e.action.replace(/\./g, "_")}`;
+                  return (
+                    <li key={e.seq.toString()} className="border-l-2 border-brand-200 pl-3">
+                      <span className="block text-xs text-slate-500">{formatDateTime(e.at, locale)} · {e.actorLabel ?? "—"}</span>
+                      {hasMessage(locale, key) ? t(key) : e.action}
+                    </li>
+                  );
+                })}
+              </ol>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { notFound } from "next/navigation";
+import { deliverNoticeAction, handOverAction, recordFindingAction, signProblemRecordAction, startOnSiteAction, writeFeedbackReportAction } from "@/app/_actions/cases";
+import { getT } from "@/lib/i18n/server";
+import { requirePortalActor } from "@/lib/server/auth/page-guards";
+import { getCaseFile } from "@/lib/server/cases/get-case-file";
+import { getDb } from "@/lib/server/db/client";
+import { isDomainError } from "@/lib/server/errors";
+import type { Portal } from "@/lib/server/policy/permissions";
+import { CaseActions } from "./case-actions";
+import { CaseFileView } from "./case-file-view";
+
+/** The case page of every portal: the same file, scoped to the reader, with what they may do now. */
+export async function CasePage({ portal, caseId }: { portal: Portal; caseId: string }) {
+  const actor = await requirePortalActor(portal);
+  const t = await getT();
+  const file = await getCaseFile(getDb(), actor, caseId).catch((error: unknown) => (isDomainError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
+  if (!file) notFound();
+  return (
+    <CaseFileView
+      file={file}
+      t={t}
+      locale={actor.locale}
+      deadline={file.deadline}
+      actions={
+        <CaseActions
+          caseId={file.case.id}
+          version={file.case.version}
+          events={file.events}
+          violationTypes={file.violationTypes}
+          keyAreas={file.keyAreas}
+          actions={{ deliverNotice: deliverNoticeAction, startOnSite: startOnSiteAction, recordFinding: recordFindingAction, signRecord: signProblemRecordAction, writeFeedbackReport: writeFeedbackReportAction, handOver: handOverAction }}
+        />
+      }
+    />
+  );
+}

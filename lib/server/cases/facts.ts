@@ -1,0 +1,61 @@
+import "server-only";
+import type { CaseFacts } from "@/lib/domain/case/workflow";
+import { addMoney } from "@/lib/domain/money";
+import type { Tx } from "@/lib/server/db/client";
+import { chinaDateOf, withCalendar } from "./deadlines";
+
+/**
+ * What the workflow's guards read, from the database (docs/data-model.md, "Facts the guards read").
+ * Amounts are decimal strings from `Decimal#toFixed(2)`, summed in lib/domain/money: never floats.
+ * `now` decides whether the appeal window is still open. The caller has already checked scope.
+ */
+export async function loadCaseFacts(db: Tx, caseId: string, now: Date = new Date()): Promise<CaseFacts> {
+  const row = await db.inspectionCase.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      handoverReceivedAt: true,
+      handlingDiffersFromHandover: true,
+      plan: { select: { appealWindowWorkingDays: true } },
+      team: { select: { members: { where: { withdrawnAt: null }, select: { commitmentLetter: { select: { id: true } } } } } },
+      _count: { select: { findings: { where: { status: { not: "WITHDRAWN" } } }, appeals: { where: { status: "OPEN" } } } },
+      problemRecord: { select: { signatures: { select: { side: true } } } },
+      feedbackReport: { select: { id: true } },
+      amountConfirmationNotice: { select: { amount: true } },
+      refundNotice: { select: { refunds: { select: { amount: true } } } },
+      differenceExplanation: { select: { id: true } },
+      rectification: { select: { reports: { where: { kind: "WRITTEN", status: "SUBMITTED" }, select: { id: true }, take: 1 } } },
+    },
+  });
+
+  const members = row.team?.members ?? [];
+  const sides = new Set(row.problemRecord?.signatures.map((signature) => signature.side) ?? []);
+  const refunds = row.refundNotice?.refunds.map((refund) => refund.amount.toFixed(2)) ?? [];
+
+  return {
+    // A case without a team, or a team without active members, has nobody who signed.
+    commitmentLettersSigned: members.length > 0 && members.every((member) => member.commitmentLetter !== null),
+    findingsCount: row._count.findings,
+    teamSigned: sides.has("TEAM"),
+    institutionSigned: sides.has("INSTITUTION"),
+    feedbackReportWritten: row.feedbackReport !== null,
+    appealWindowOpen: await isAppealWindowOpen(db, row.plan.appealWindowWorkingDays, row.handoverReceivedAt, now),
+    openAppeals: row._count.appeals,
+    confirmationNoticeIssued: row.amountConfirmationNotice !== null,
+    confirmedTotal: row.amountConfirmationNotice?.amount.toFixed(2) ?? "0.00",
+    refundNoticeIssued: row.refundNotice !== null,
+    refundedTotal: addMoney("0.00", ...refunds),
+    handlingDiffersFromHandover: row.handlingDiffersFromHandover,
+    differenceExplained: row.differenceExplanation !== null,
+    rectificationReportSubmitted: (row.rectification?.reports.length ?? 0) > 0,
+  };
+}
+
+/**
+ * Liuzhou plan §四(二): appeals are taken for the plan's number of working days after the handover, that
+ * last day included. A plan without a window takes no appeals; before the handover there is nothing to appeal.
+ */
+async function isAppealWindowOpen(db: Tx, windowWorkingDays: number | null, handoverReceivedAt: Date | null, now: Date): Promise<boolean> {
+  if (windowWorkingDays === null || handoverReceivedAt === null) return false;
+  const lastDay = await withCalendar(db, (calendar) => calendar.addWorkingDays(chinaDateOf(handoverReceivedAt), windowWorkingDays));
+  return chinaDateOf(now) <= lastDay;
+}

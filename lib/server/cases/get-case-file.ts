@@ -1,0 +1,65 @@
+import "server-only";
+import { allowedEvents, type CaseEvent } from "@/lib/domain/case/workflow";
+import type { PrismaClient } from "@/lib/server/db/client";
+import type { Actor } from "@/lib/server/policy/actor";
+import { can } from "@/lib/server/policy/policy";
+import { getCaseActorKind } from "./actor-kind";
+import { loadCaseFacts } from "./facts";
+import { getCaseOrThrow } from "./read";
+import { chinaDateOf, isoDateOf } from "./deadlines";
+import { loadWorkingDayCalendar } from "@/lib/server/calendar";
+
+/**
+ * Everything one reader may see of a case file, and the workflow events they may apply now (from the same
+ * table the server enforces). The audit trail is the bureau's: other readers get the case, not the log.
+ */
+export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string, now = new Date()) {
+  const core = await getCaseOrThrow(db, actor, caseId);
+  const [detail, kind, facts] = await Promise.all([
+    db.inspectionCase.findUniqueOrThrow({
+      where: { id: core.id },
+      include: {
+        plan: { select: { title: true, year: true } },
+        team: { select: { name: true } },
+        institution: { select: { name: true, nationalCode: true } },
+        inspectedRegion: { select: { name: true } },
+        notice: { include: { deliveredBy: { select: { displayName: true } } } },
+        findings: { where: { status: { not: "WITHDRAWN" } }, orderBy: { createdAt: "asc" }, include: { violationType: { select: { name: true } }, keyArea: { select: { name: true } } } },
+        evidence: { orderBy: { createdAt: "asc" }, include: { file: { select: { id: true, fileName: true, sizeBytes: true, sha256: true, mediaType: true, uploadedAt: true } } } },
+        problemRecord: { include: { signatures: { include: { signedBy: { select: { displayName: true } } }, orderBy: { signedAt: "asc" } } } },
+        feedbackReport: { select: { summary: true, createdAt: true } },
+        handover: { include: { receivingOrganization: { select: { name: true } } } },
+      },
+    }),
+    getCaseActorKind(db, actor, core),
+    loadCaseFacts(db, core.id, now),
+  ]);
+  const events: CaseEvent[] = kind ? allowedEvents(core.state, kind, facts) : [];
+  const timeline = can(actor, "case.auditTrail")
+    ? await db.auditEvent.findMany({ where: { entity: "InspectionCase", entityId: core.id }, orderBy: { seq: "asc" }, select: { seq: true, at: true, actorLabel: true, action: true, outcome: true } })
+    : [];
+  const [violationTypes, keyAreas] = events.includes("RECORD_FINDING")
+    ? await Promise.all([
+        db.violationType.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, legalBasis: true } }),
+        db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
+      ])
+    : [[], []];
+  return { case: detail, facts, events, timeline, violationTypes, keyAreas, deadline: await progressDeadline(db, detail, now) };
+}
+
+/** The 30-working-day progress report while it is awaited: due date, working days left, overdue. */
+async function progressDeadline(db: PrismaClient, found: { state: string; progressReportDueOn: Date | null }, now: Date) {
+  if (!found.progressReportDueOn || !["HANDED_OVER", "UNDER_APPEAL", "AMOUNTS_CONFIRMED", "REFUNDED"].includes(found.state)) return null;
+  const dueOn = isoDateOf(found.progressReportDueOn);
+  const today = chinaDateOf(now);
+  const calendar = await loadWorkingDayCalendar(db);
+  let daysLeft: number | null = null;
+  try {
+    daysLeft = calendar.workingDaysBetween(today, dueOn);
+  } catch {
+    // A year the calendar does not know: show the date, not a guessed count.
+  }
+  return { dueOn, daysLeft, overdue: today > dueOn };
+}
+
+export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;

@@ -1,0 +1,126 @@
+import "server-only";
+import type { CaseState } from "@/lib/domain/case/workflow";
+import { loadWorkingDayCalendar } from "@/lib/server/calendar";
+import type { Prisma, PrismaClient, Tx } from "@/lib/server/db/client";
+import { DomainError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/policy/actor";
+import { scope } from "@/lib/server/policy/scope";
+import { chinaDateOf, isoDateOf } from "./deadlines";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the workflow and the operations need of a case. */
+export const CASE_CORE = {
+  id: true,
+  state: true,
+  version: true,
+  planId: true,
+  teamId: true,
+  institutionId: true,
+  inspectedRegionId: true,
+  noticeDeliveredAt: true,
+  handoverReceivedAt: true,
+  progressReportDueOn: true,
+  writtenReportDueOn: true,
+  institution: { select: { id: true, name: true } },
+} satisfies Prisma.InspectionCaseSelect;
+
+export type CaseCore = Prisma.InspectionCaseGetPayload<{ select: typeof CASE_CORE }>;
+
+/**
+ * The case, if the actor may see it. An unknown id and a case outside `scope.inspectionCase(actor)` get
+ * the same NOT_FOUND, so a refusal never tells an outsider (or the institution before its notice) that the
+ * case exists.
+ */
+export async function getCaseOrThrow(db: Tx, actor: Actor, caseId: string): Promise<CaseCore> {
+  if (!UUID.test(caseId)) throw new DomainError("NOT_FOUND");
+  const found = await db.inspectionCase.findFirst({ where: { AND: [scope.inspectionCase(actor), { id: caseId }] }, select: CASE_CORE });
+  if (!found) throw new DomainError("NOT_FOUND");
+  return found;
+}
+
+/** From the handover to the written report: the states in which the city reports progress. */
+const PROGRESS_REPORT_STATES: readonly CaseState[] = ["HANDED_OVER", "UNDER_APPEAL", "AMOUNTS_CONFIRMED", "REFUNDED"];
+
+export interface CaseListFilter {
+  state?: CaseState;
+  /** Part of the institution's name. */
+  institution?: string;
+  page?: number;
+}
+
+export interface CaseListRow {
+  id: string;
+  state: CaseState;
+  version: number;
+  institution: { id: string; name: string };
+  noticeDeliveredAt: Date | null;
+  handoverReceivedAt: Date | null;
+  /** `YYYY-MM-DD` (China calendar days). */
+  progressReportDueOn: string | null;
+  writtenReportDueOn: string | null;
+  /** Working days from today to the progress report's due date while it is awaited; null when not awaited or the calendar cannot tell. */
+  progressReportWorkingDaysLeft: number | null;
+  /** The progress report is past its due date and not submitted (Jilin plan §四(三)). */
+  overdue: boolean;
+}
+
+const PAGE_SIZE = 50;
+
+/**
+ * The cases the actor may see (the same `where` for rows and count, so a hidden case is never counted),
+ * newest first, each with its deadlines and the overdue flag. `now` fixes "today" for tests.
+ */
+export async function listCases(db: PrismaClient, actor: Actor, filter: CaseListFilter = {}, now: Date = new Date()) {
+  const page = Math.max(1, Math.trunc(filter.page ?? 1));
+  const where: Prisma.InspectionCaseWhereInput = {
+    AND: [
+      scope.inspectionCase(actor),
+      filter.state ? { state: filter.state } : {},
+      filter.institution ? { institution: { name: { contains: filter.institution, mode: "insensitive" } } } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db.inspectionCase.findMany({
+      where,
+      select: {
+        ...CASE_CORE,
+        rectification: { select: { reports: { where: { kind: "PROGRESS", status: { not: "RETURNED" } }, select: { id: true }, take: 1 } } },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+    db.inspectionCase.count({ where }),
+  ]);
+
+  const today = chinaDateOf(now);
+  const calendar = await loadWorkingDayCalendar(db);
+  const daysLeft = (due: string): number | null => {
+    try {
+      return calendar.workingDaysBetween(today, due);
+    } catch {
+      // A year the calendar does not know: say nothing rather than guess (the overdue flag needs no calendar).
+      return null;
+    }
+  };
+
+  const out: CaseListRow[] = rows.map((row) => {
+    const due = row.progressReportDueOn ? isoDateOf(row.progressReportDueOn) : null;
+    const awaited = due !== null && PROGRESS_REPORT_STATES.includes(row.state) && (row.rectification?.reports.length ?? 0) === 0;
+    return {
+      id: row.id,
+      state: row.state,
+      version: row.version,
+      institution: row.institution,
+      noticeDeliveredAt: row.noticeDeliveredAt,
+      handoverReceivedAt: row.handoverReceivedAt,
+      progressReportDueOn: due,
+      writtenReportDueOn: row.writtenReportDueOn ? isoDateOf(row.writtenReportDueOn) : null,
+      progressReportWorkingDaysLeft: awaited ? daysLeft(due) : null,
+      // Due on D means on time on D: overdue from the next day on.
+      overdue: awaited && today > due,
+    };
+  });
+  return { rows: out, total, page, pageSize: PAGE_SIZE };
+}
