@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
 import { createUser, deactivateUser, listUsers } from "@/lib/server/users/users";
 import { ZAuditFilter } from "@/lib/validation/admin";
+import { setCalendarOverride } from "@/lib/server/calendar-admin";
 import { createPlan, listPlans } from "@/lib/server/plans/plans";
 import { createTeam, listMyTeamMemberships } from "@/lib/server/plans/teams";
 import { ALL_ROLES, makeActor, makeOrganization, makeRegion, makeUser } from "../factories";
@@ -36,6 +37,7 @@ const EXPECTED: Record<string, Role[]> = {
   createPlan: ["BUREAU_ADMIN", "BUREAU_STAFF"],
   createTeam: ["BUREAU_ADMIN", "BUREAU_STAFF"],
   listMyTeamMemberships: ["INSPECTOR"],
+  setCalendarOverride: ["BUREAU_ADMIN"],
 };
 
 let actors: Record<Role, Actor>;
@@ -73,6 +75,7 @@ const ATTEMPTS: Record<string, Attempt> = {
     return createTeam(t.db, a, { planId: plan.id, inspectedRegionId: regionId, name: `矩阵检查组${n}` });
   },
   listMyTeamMemberships: (a) => listMyTeamMemberships(t.db, a),
+  setCalendarOverride: (a, n) => setCalendarOverride(t.db, a, { date: `2031-01-${String((n % 28) + 1).padStart(2, "0")}`, working: false, note: "矩阵测试" }),
 };
 
 describe("authorization matrix: every role × every portal and admin action, on real PostgreSQL", () => {

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "case.read",
   "commitment.sign",
   "case.auditTrail",
+  "calendar.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -48,6 +49,7 @@ export const ROLE_PERMISSIONS = {
     "organization.deactivate",
     "poolingRegion.read",
     "audit.read",
+    "calendar.manage",
     ...PLANNING,
   ],
   BUREAU_STAFF: [...EVERYONE, "portal.bureau", "organization.read", "poolingRegion.read", ...PLANNING],

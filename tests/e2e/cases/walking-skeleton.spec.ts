@@ -2,7 +2,8 @@ import { expect, newUserPage, screenshot, test } from "../support/fixtures";
 
 const HOSPITAL = "长春市示例第一人民医院（演示）";
 
-test("a case from plan to a signed commitment letter; the institution and its city learn nothing before the notice", async ({ browser }) => {
+test("one case from plan to handover, each user in their own portal, with deadlines and the audit trail", async ({ browser }) => {
+  test.setTimeout(180_000);
   const bureau = await newUserPage(browser, "bureau");
   await bureau.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "检查计划" }).click();
   const planForm = bureau.getByRole("form", { name: "新建检查计划" });
@@ -48,4 +49,89 @@ test("a case from plan to a signed commitment letter; the institution and its ci
   await expect(leader.getByText(/已于 .* 签署检查承诺书/)).toBeVisible();
   await expect(leader.getByRole("row").filter({ hasText: HOSPITAL })).toContainText("已抽取");
   await screenshot(leader, "skeleton-02-team-letter");
+
+  // The team delivers the notice on arrival, records a finding with evidence and signs the problem record.
+  leader.on("dialog", (dialog) => dialog.accept());
+  await leader.getByRole("link", { name: HOSPITAL }).click();
+  const notice = leader.getByRole("form", { name: "送达检查通知书" });
+  await notice.getByLabel("通知书文号").fill("吉医保飞检〔2024〕1号");
+  await notice.getByLabel("签收人姓名").fill("刘院长");
+  await notice.getByLabel("签收人职务").fill("院长");
+  await notice.getByRole("button", { name: "送达检查通知书" }).click();
+  await expect(leader.getByTestId("case-state")).toHaveText("已送达通知书");
+  await leader.getByRole("button", { name: "开始现场检查" }).click();
+  await expect(leader.getByTestId("case-state")).toHaveText("现场检查中");
+
+  const finding = leader.getByRole("form", { name: "记录问题" });
+  await finding.getByLabel("违规类型").selectOption({ label: "串换药品、医用耗材、诊疗项目和服务设施" });
+  await finding.getByLabel("重点领域").selectOption({ label: "骨科" });
+  await finding.getByLabel("问题描述").fill("将自费骨科耗材串换为医保目录内耗材结算");
+  await finding.getByLabel("违规金额（元）").fill("12.345");
+  await finding.getByRole("button", { name: "记录问题" }).click();
+  await expect(finding.getByText("金额最多保留两位小数。")).toBeVisible();
+  await finding.getByLabel("违规金额（元）").fill("12345.60");
+  await finding.getByRole("button", { name: "记录问题" }).click();
+  await expect(leader.getByRole("table", { name: "问题清单" })).toContainText("¥12,345.60");
+
+  const upload = leader.getByRole("form", { name: "上传证据材料" });
+  await upload.getByLabel("证据文件").setInputFiles({ name: "program.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") });
+  await upload.getByRole("button", { name: "上传证据材料" }).click();
+  await expect(upload.getByText("不支持该文件类型", { exact: false }).first()).toBeVisible();
+  const photo = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+  await upload.getByLabel("证据类型").selectOption({ label: "拍照" });
+  await upload.getByLabel("证据文件").setInputFiles({ name: "耗材出库单.png", mimeType: "image/png", buffer: photo });
+  await upload.getByRole("button", { name: "上传证据材料" }).click();
+  await expect(leader.getByRole("link", { name: "耗材出库单.png" })).toBeVisible();
+  await expect(leader.getByText(/SHA-256 [0-9a-f]{64}/)).toBeVisible();
+  await leader.getByRole("button", { name: "检查组签字确认现场问题记录" }).click();
+  await expect(leader.getByText(/检查组：张志强/)).toBeVisible();
+  await screenshot(leader, "skeleton-03-team-findings");
+
+  // Now that the notice is delivered, the institution sees its case and signs in its own portal.
+  const hospital = await newUserPage(browser, "hospital");
+  hospital.on("dialog", (dialog) => dialog.accept());
+  await hospital.getByRole("link", { name: HOSPITAL }).click();
+  await expect(hospital.getByRole("table", { name: "问题清单" })).toContainText("¥12,345.60");
+  await hospital.getByRole("button", { name: "被检机构签字确认现场问题记录" }).click();
+  await expect(hospital.getByTestId("case-state")).toHaveText("问题记录已签字");
+  await screenshot(hospital, "skeleton-04-institution-signed");
+
+  // The deadline may reach next year: the administrator enters that year's arrangement first, as each November.
+  const admin = await newUserPage(browser, "admin");
+  await admin.goto("/bureau/calendar");
+  const day = admin.getByRole("form", { name: "节假日与调休调整" });
+  await day.getByLabel("日期").fill("2027-01-01");
+  await day.getByLabel("依据").fill("元旦放假");
+  await day.getByRole("button", { name: "保存" }).click();
+  await expect(day.getByText("已保存。")).toBeVisible();
+  const year = admin.getByRole("form", { name: "确认年度安排" });
+  await year.getByLabel("年度").fill("2027");
+  await year.getByLabel("通知文号及标题").fill("国务院办公厅关于2027年部分节假日安排的通知");
+  await year.getByRole("button", { name: "确认年度安排完整" }).click();
+  await expect(year.getByText("年度安排已确认。")).toBeVisible();
+
+  await leader.reload();
+  const feedback = leader.getByRole("form", { name: "撰写反馈报告" });
+  await feedback.getByLabel("反馈报告").fill("检查发现串换耗材问题一项，涉及金额12345.60元，移交属地处理。");
+  await feedback.getByRole("button", { name: "撰写反馈报告" }).click();
+  await leader.getByRole("form", { name: "移交属地医保部门" }).getByRole("button", { name: "移交属地医保部门" }).click();
+  await expect(leader.getByTestId("case-state")).toHaveText("已移交属地");
+
+  // The city bureau sees the case and its 30-working-day deadline.
+  const city = await newUserPage(browser, "city");
+  const row = city.getByRole("row").filter({ hasText: HOSPITAL });
+  await expect(row).toContainText("已移交属地");
+  await expect(row).toContainText(/剩余 \d+ 个工作日/);
+  await row.getByRole("link", { name: HOSPITAL }).click();
+  await expect(city.getByTestId("progress-deadline")).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
+  await screenshot(city, "skeleton-05-city-deadline");
+
+  // The bureau sees the whole timeline with its audit trail.
+  await bureau.goto("/bureau");
+  await bureau.getByRole("link", { name: HOSPITAL }).click();
+  const timeline = bureau.getByRole("list", { name: "办理记录" });
+  for (const step of ["确定被检机构", "送达检查通知书", "开始现场检查", "记录问题", "上传证据材料", "检查组签字", "被检机构签字", "撰写反馈报告", "移交属地医保部门"]) {
+    await expect(timeline).toContainText(step);
+  }
+  await screenshot(bureau, "skeleton-06-bureau-timeline");
 });
