@@ -10,6 +10,7 @@ import type { CaseEvent } from "@/lib/domain/case/workflow";
 import type { ActionResult } from "@/lib/server/action-result";
 import { ZDeliverNoticeInput, ZHandOverInput, ZRecordFindingInput, ZWriteFeedbackReportInput } from "@/lib/server/cases/inputs";
 import { EvidenceUpload } from "./evidence-upload";
+import { ProgressReportUpload } from "./progress-report-upload";
 
 type Action = (input: unknown) => Promise<ActionResult<{ version: number }>>;
 
@@ -150,6 +151,7 @@ export function CaseActions({ caseId, version, events, violationTypes, keyAreas,
   }
   if (has("WRITE_FEEDBACK_REPORT")) panels.push(<Panel key="feedback" title={t("workflow.event.writeFeedbackReport")}><FeedbackReportForm caseId={caseId} version={version} action={actions.writeFeedbackReport} /></Panel>);
   if (has("HAND_OVER")) panels.push(<Panel key="handover" title={t("workflow.event.handOver")}><HandOverForm caseId={caseId} version={version} action={actions.handOver} /></Panel>);
+  if (has("SUBMIT_PROGRESS_REPORT")) panels.push(<Panel key="progress" title={t("workflow.event.submitProgressReport")}><ProgressReportUpload caseId={caseId} version={version} /></Panel>);
   if (panels.length === 0) return <p className="text-sm text-slate-500">{t("cases.nothingToDo")}</p>;
   return <div className="flex flex-col gap-4">{panels}</div>;
 }

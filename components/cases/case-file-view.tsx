@@ -19,7 +19,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The case file as its reader may see it; `actions` is the panel of what they may do now. */
-export function CaseFileView({ file, t, locale, deadline, actions }: { file: CaseFile; t: Translate; locale: AppLocale; deadline: { dueOn: string; daysLeft: number | null; overdue: boolean } | null; actions: ReactNode }) {
+export function CaseFileView({ file, t, locale, deadline, actions, review }: { file: CaseFile; t: Translate; locale: AppLocale; deadline: { dueOn: string; daysLeft: number | null; overdue: boolean } | null; actions: ReactNode; review?: (report: { id: string; version: number }) => ReactNode }) {
   const c = file.case;
   const total = c.findings.length ? addMoney(...c.findings.map((f) => f.amount.toFixed(2))) : "0.00";
   const signatures = c.problemRecord?.signatures ?? [];
@@ -92,6 +92,22 @@ export function CaseFileView({ file, t, locale, deadline, actions }: { file: Cas
                 {c.feedbackReport ? <Field label={t("cases.feedbackSummary")}>{c.feedbackReport.summary}</Field> : null}
                 {c.handover ? <Field label={t("cases.handedOverTo")}>{c.handover.receivingOrganization.name} · {formatDateTime(c.handover.receivedAt, locale)}</Field> : null}
               </dl>
+            </Card>
+          ) : null}
+          {c.rectification && c.rectification.reports.length > 0 ? (
+            <Card title={t("cases.reports")}>
+              <ul className="flex flex-col gap-4 text-sm">
+                {c.rectification.reports.map((r) => (
+                  <li key={r.id} className="rounded border border-slate-200 p-3" aria-label={t("cases.reportOf", { time: formatDateTime(r.submittedAt, locale) })}>
+                    <p className="font-medium">{t(`cases.reportKinds.${r.kind}`)} · <span data-testid="report-status">{t(`cases.reportStatuses.${r.status}`)}</span></p>
+                    <p className="text-slate-600">{r.submittedBy.displayName} · {formatDateTime(r.submittedAt, locale)}</p>
+                    <p className="mt-1">{r.summary}</p>
+                    {r.file ? <a className="text-brand-700 hover:underline" href={`/api/files/${r.file.id}`}>{r.file.fileName}</a> : null}
+                    {r.reviewedBy ? <p className="mt-1 text-slate-600">{t("cases.reviewedBy", { name: r.reviewedBy.displayName })}{r.reviewNote ? `：${r.reviewNote}` : ""}</p> : null}
+                    {r.status === "SUBMITTED" && review ? review({ id: r.id, version: r.version }) : null}
+                  </li>
+                ))}
+              </ul>
             </Card>
           ) : null}
         </div>

@@ -8,6 +8,8 @@ import { isDomainError } from "@/lib/server/errors";
 import type { Portal } from "@/lib/server/policy/permissions";
 import { CaseActions } from "./case-actions";
 import { CaseFileView } from "./case-file-view";
+import { ReportReview } from "./report-review";
+import { reviewReportAction } from "@/app/_actions/reports";
 
 /** The case page of every portal: the same file, scoped to the reader, with what they may do now. */
 export async function CasePage({ portal, caseId }: { portal: Portal; caseId: string }) {
@@ -21,6 +23,7 @@ export async function CasePage({ portal, caseId }: { portal: Portal; caseId: str
       t={t}
       locale={actor.locale}
       deadline={file.deadline}
+      review={file.canReview ? (report) => <ReportReview reportId={report.id} version={report.version} action={reviewReportAction} /> : undefined}
       actions={
         <CaseActions
           caseId={file.case.id}

@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   FILE_TYPE_NOT_ALLOWED: { status: 422, messageKey: "errors.fileTypeNotAllowed" },
   FILE_EMPTY: { status: 422, messageKey: "errors.fileEmpty" },
   FILE_TOO_LARGE: { status: 413, messageKey: "errors.fileTooLarge" },
+  REPORT_ALREADY_SUBMITTED: { status: 409, messageKey: "errors.reportAlreadySubmitted" },
+  REPORT_ALREADY_REVIEWED: { status: 409, messageKey: "errors.reportAlreadyReviewed" },
   INTERNAL: { status: 500, messageKey: "errors.internal" },
   /** The case workflow refused the event; the error carries the workflow's own message key (lib/domain/case). */
   TRANSITION_REFUSED: { status: 409, messageKey: "errors.transitionRefused" },

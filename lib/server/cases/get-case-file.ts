@@ -29,6 +29,7 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
         problemRecord: { include: { signatures: { include: { signedBy: { select: { displayName: true } } }, orderBy: { signedAt: "asc" } } } },
         feedbackReport: { select: { summary: true, createdAt: true } },
         handover: { include: { receivingOrganization: { select: { name: true } } } },
+        rectification: { include: { reports: { orderBy: { submittedAt: "asc" }, include: { file: { select: { id: true, fileName: true, sha256: true } }, submittedBy: { select: { displayName: true } }, reviewedBy: { select: { displayName: true } } } } } },
       },
     }),
     getCaseActorKind(db, actor, core),
@@ -44,7 +45,7 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
         db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
       ])
     : [[], []];
-  return { case: detail, facts, events, timeline, violationTypes, keyAreas, deadline: await progressDeadline(db, detail, now) };
+  return { case: detail, facts, events, timeline, violationTypes, keyAreas, deadline: await progressDeadline(db, detail, now), canReview: can(actor, "rectification.review") };
 }
 
 /** The 30-working-day progress report while it is awaited: due date, working days left, overdue. */

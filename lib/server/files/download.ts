@@ -8,15 +8,21 @@ import { scope } from "@/lib/server/policy/scope";
 import { readStoredFile } from "./storage";
 
 /**
- * A stored evidence file, for a reader who may see its case. Anything else, an unknown id included, is
- * NOT_FOUND. Every download is audited (personal data of patients sits in these files).
+ * A stored file of a case (evidence or a rectification report), for a reader who may see that case.
+ * Anything else, an unknown id included, is NOT_FOUND. Every download is audited (personal data of
+ * patients sits in these files).
  */
-export async function downloadEvidenceFile(db: PrismaClient, actor: Actor, fileId: string, context: RequestContext = {}) {
+export async function downloadCaseFile(db: PrismaClient, actor: Actor, fileId: string, context: RequestContext = {}) {
   requirePermission(actor, "case.read");
   if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw new DomainError("NOT_FOUND");
-  const evidence = await db.evidence.findFirst({ where: { fileId, case: scope.inspectionCase(actor) }, include: { file: true } });
-  if (!evidence) throw new DomainError("NOT_FOUND");
-  const bytes = await readStoredFile(evidence.file.storageKey);
-  await db.$transaction((tx) => recordAudit(tx, { actor, action: "evidence.download", entity: "InspectionCase", entityId: evidence.caseId, after: { fileId, sha256: evidence.file.sha256 }, context }));
-  return { bytes, fileName: evidence.file.fileName, mediaType: evidence.file.mediaType };
+  const visible = scope.inspectionCase(actor);
+  const file = await db.fileObject.findFirst({
+    where: { id: fileId, OR: [{ evidence: { case: visible } }, { rectificationReports: { some: { rectification: { case: visible } } } }] },
+    include: { evidence: { select: { caseId: true } }, rectificationReports: { select: { rectification: { select: { caseId: true } } }, take: 1 } },
+  });
+  if (!file) throw new DomainError("NOT_FOUND");
+  const caseId = file.evidence?.caseId ?? file.rectificationReports[0]?.rectification.caseId ?? null;
+  const bytes = await readStoredFile(file.storageKey);
+  await db.$transaction((tx) => recordAudit(tx, { actor, action: "file.download", entity: "InspectionCase", entityId: caseId, after: { fileId, sha256: file.sha256 }, context }));
+  return { bytes, fileName: file.fileName, mediaType: file.mediaType };
 }

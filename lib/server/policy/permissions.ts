@@ -24,13 +24,14 @@ export const PERMISSIONS = [
   "commitment.sign",
   "case.auditTrail",
   "calendar.manage",
+  "rectification.review",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Every role reads cases, each through its own scope (lib/server/policy/scope.ts: inspectionCase).
 const EVERYONE: readonly Permission[] = ["account.changePassword", "account.setLocale", "case.read"];
-const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage", "case.auditTrail"];
+const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage", "case.auditTrail", "rectification.review"];
 
 /**
  * The policy, as one table: which role holds which permission. `satisfies Record<Role, …>` makes a new

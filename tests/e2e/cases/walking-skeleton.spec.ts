@@ -2,7 +2,7 @@ import { expect, newUserPage, screenshot, test } from "../support/fixtures";
 
 const HOSPITAL = "长春市示例第一人民医院（演示）";
 
-test("one case from plan to handover, each user in their own portal, with deadlines and the audit trail", async ({ browser }) => {
+test("one case from plan to an accepted rectification report, each user in their own portal, with deadlines and the audit trail", async ({ browser }) => {
   test.setTimeout(180_000);
   const bureau = await newUserPage(browser, "bureau");
   await bureau.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "检查计划" }).click();
@@ -125,13 +125,21 @@ test("one case from plan to handover, each user in their own portal, with deadli
   await row.getByRole("link", { name: HOSPITAL }).click();
   await expect(city.getByTestId("progress-deadline")).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
   await screenshot(city, "skeleton-05-city-deadline");
+  const report = city.getByRole("form", { name: "报送处理整改进展" });
+  await report.getByLabel("整改进展情况").fill("已约谈医院负责人，追回违规金额12345.60元，整改进行中。");
+  await report.getByLabel("报告文件").setInputFiles({ name: "整改进展报告.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n") });
+  await report.getByRole("button", { name: "报送处理整改进展" }).click();
+  await expect(city.getByTestId("report-status")).toHaveText("待审核");
 
   // The bureau sees the whole timeline with its audit trail.
   await bureau.goto("/bureau");
   await bureau.getByRole("link", { name: HOSPITAL }).click();
   const timeline = bureau.getByRole("list", { name: "办理记录" });
-  for (const step of ["确定被检机构", "送达检查通知书", "开始现场检查", "记录问题", "上传证据材料", "检查组签字", "被检机构签字", "撰写反馈报告", "移交属地医保部门"]) {
+  for (const step of ["确定被检机构", "送达检查通知书", "开始现场检查", "记录问题", "上传证据材料", "检查组签字", "被检机构签字", "撰写反馈报告", "移交属地医保部门", "报送处理整改进展"]) {
     await expect(timeline).toContainText(step);
   }
+  await bureau.getByRole("button", { name: "审核通过" }).click();
+  await expect(bureau.getByTestId("report-status")).toHaveText("审核通过");
+  await expect(timeline).toContainText("整改进展报告审核通过");
   await screenshot(bureau, "skeleton-06-bureau-timeline");
 });

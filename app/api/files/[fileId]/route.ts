@@ -1,16 +1,16 @@
-import { downloadEvidenceFile } from "@/lib/server/files/download";
+import { downloadCaseFile } from "@/lib/server/files/download";
 import { getActor, getRequestContext } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { isDomainError } from "@/lib/server/errors";
 
 export const dynamic = "force-dynamic";
 
-/** Evidence files leave the server only here, after the reader's scope is checked. */
+/** Case files leave the server only here, after the reader's scope is checked. */
 export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response(null, { status: 401 });
   try {
-    const file = await downloadEvidenceFile(getDb(), actor, (await params).fileId, await getRequestContext());
+    const file = await downloadCaseFile(getDb(), actor, (await params).fileId, await getRequestContext());
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         "Content-Type": file.mediaType,
