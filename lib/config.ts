@@ -12,6 +12,7 @@ export const ENV_VARS = {
   FEIJIAN_ADMIN_PASSWORD: "Administrator password for the production seed; generated and printed once when unset.",
   FEIJIAN_DATA_DIR: "Folder of the embedded database (default ./.data; the database itself is in its pglite/ folder).",
   EMBEDDED_DB_PORT: "Local port of the embedded database (default 54329, or any free port).",
+  FEIJIAN_STORAGE_DIR: "Where uploaded evidence and reports are kept (default ./storage; never under public/).",
 } as const;
 
 export type EnvVar = keyof typeof ENV_VARS;

@@ -35,11 +35,15 @@ test("one case from plan to an accepted rectification report, each user in their
   await expect(bureau.getByRole("row").filter({ hasText: HOSPITAL })).toContainText("已抽取");
   await screenshot(bureau, "skeleton-01-bureau-plan");
 
-  // Before the notice: the hospital and the city bureau see nothing of it.
-  for (const account of ["hospital", "city"] as const) {
+  // Before the notice: the hospital and the city bureau see nothing of it, not even by its address (404).
+  const caseHref = await bureau.getByRole("link", { name: HOSPITAL }).getAttribute("href");
+  const caseId = caseHref!.split("/").pop()!;
+  for (const [account, portal] of [["hospital", "institution"], ["city", "city"]] as const) {
     const page = await newUserPage(browser, account);
     await expect(page.getByRole("main").getByText(HOSPITAL)).toHaveCount(0);
     await expect(page.getByRole("table")).toHaveCount(0);
+    expect((await page.goto(`/${portal}/cases/${caseId}`))?.status()).toBe(404);
+    expect((await page.goto(`/${portal}/cases/00000000-0000-4000-8000-000000000000`))?.status()).toBe(404);
   }
 
   const leader = await newUserPage(browser, "inspector");
