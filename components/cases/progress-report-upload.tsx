@@ -1,35 +1,18 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
+import { useCaseUpload } from "./use-case-upload";
 
-/** The city's progress report: a summary and the signed document, sent to the case's report route. */
+/** The city's progress report: a summary and the signed document. */
 export function ProgressReportUpload({ caseId, version }: { caseId: string; version: number }) {
   const t = useTranslations();
-  const router = useRouter();
   const fileId = useId();
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const { pending, failure, onSubmit } = useCaseUpload(caseId, "progress-report", version);
   return (
-    <form
-      aria-label={t("workflow.event.submitProgressReport")}
-      className="flex flex-col gap-3"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setPending(true);
-        setFailure(null);
-        const data = new FormData(event.currentTarget);
-        data.set("version", String(version));
-        const response = await fetch(`/api/cases/${caseId}/progress-report`, { method: "POST", body: data });
-        const result = (await response.json()) as { ok: boolean; message?: string; fieldErrors?: Record<string, string> };
-        setPending(false);
-        if (result.ok) router.refresh();
-        else setFailure({ message: result.message ?? t("errors.internal"), fields: result.fieldErrors ?? {} });
-      }}
-    >
+    <form aria-label={t("workflow.event.submitProgressReport")} className="flex flex-col gap-3" onSubmit={onSubmit}>
       {failure ? <Notice tone="error">{failure.message}</Notice> : null}
       <TextField label={t("cases.reportSummary")} name="summary" required error={failure?.fields.summary} />
       <div className="flex flex-col gap-1">

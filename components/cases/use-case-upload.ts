@@ -1,0 +1,33 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
+
+export interface UploadFailure {
+  message: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * Sends a case form with its file to one of the case's upload routes (`/api/cases/:id/<route>`), with the
+ * version the user saw, and refreshes the page on success; the server's messages arrive translated.
+ */
+export function useCaseUpload(caseId: string, route: "evidence" | "progress-report", version: number) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<UploadFailure | null>(null);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setFailure(null);
+    const data = new FormData(event.currentTarget);
+    data.set("version", String(version));
+    const response = await fetch(`/api/cases/${caseId}/${route}`, { method: "POST", body: data });
+    const result = (await response.json()) as { ok: boolean; message?: string; fieldErrors?: Record<string, string> };
+    setPending(false);
+    if (result.ok) router.refresh();
+    else setFailure({ message: result.message ?? t("errors.internal"), fields: result.fieldErrors ?? {} });
+  }
+  return { pending, failure, onSubmit };
+}
