@@ -18,6 +18,8 @@ export interface CaseActionsProps {
   caseId: string;
   version: number;
   events: CaseEvent[];
+  /** Who the case waits for, shown when this reader has nothing to do. */
+  awaitingKey: string;
   violationTypes: { id: string; name: string; legalBasis: string | null }[];
   keyAreas: { id: string; name: string }[];
   actions: { deliverNotice: Action; startOnSite: Action; recordFinding: Action; signRecord: Action; writeFeedbackReport: Action; handOver: Action };
@@ -134,7 +136,7 @@ function HandOverForm({ caseId, version, action }: { caseId: string; version: nu
 }
 
 /** What this reader may do now: the events the workflow table allows them, each as its form. */
-export function CaseActions({ caseId, version, events, violationTypes, keyAreas, actions }: CaseActionsProps) {
+export function CaseActions({ caseId, version, events, awaitingKey, violationTypes, keyAreas, actions }: CaseActionsProps) {
   const t = useTranslations();
   const has = (event: CaseEvent) => events.includes(event);
   const command = { caseId, version };
@@ -152,6 +154,13 @@ export function CaseActions({ caseId, version, events, violationTypes, keyAreas,
   if (has("WRITE_FEEDBACK_REPORT")) panels.push(<Panel key="feedback" title={t("workflow.event.writeFeedbackReport")}><FeedbackReportForm caseId={caseId} version={version} action={actions.writeFeedbackReport} /></Panel>);
   if (has("HAND_OVER")) panels.push(<Panel key="handover" title={t("workflow.event.handOver")}><HandOverForm caseId={caseId} version={version} action={actions.handOver} /></Panel>);
   if (has("SUBMIT_PROGRESS_REPORT")) panels.push(<Panel key="progress" title={t("workflow.event.submitProgressReport")}><ProgressReportUpload caseId={caseId} version={version} /></Panel>);
-  if (panels.length === 0) return <p className="text-sm text-slate-500">{t("cases.nothingToDo")}</p>;
+  if (panels.length === 0) {
+    return (
+      <div className="text-sm text-slate-600">
+        <p>{t("cases.nothingToDo")}</p>
+        <p className="mt-2" data-testid="case-awaiting">{t(awaitingKey)}</p>
+      </div>
+    );
+  }
   return <div className="flex flex-col gap-4">{panels}</div>;
 }

@@ -29,6 +29,7 @@ export async function CasePage({ portal, caseId }: { portal: Portal; caseId: str
           caseId={file.case.id}
           version={file.case.version}
           events={file.events}
+          awaitingKey={file.awaiting}
           violationTypes={file.violationTypes}
           keyAreas={file.keyAreas}
           actions={{ deliverNotice: deliverNoticeAction, startOnSite: startOnSiteAction, recordFinding: recordFindingAction, signRecord: signProblemRecordAction, writeFeedbackReport: writeFeedbackReportAction, handOver: handOverAction }}

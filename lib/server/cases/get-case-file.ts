@@ -1,4 +1,5 @@
 import "server-only";
+import { awaitingKey } from "@/lib/domain/case/awaiting";
 import { allowedEvents, type CaseEvent } from "@/lib/domain/case/workflow";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
@@ -45,7 +46,7 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
         db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
       ])
     : [[], []];
-  return { case: detail, facts, events, timeline, violationTypes, keyAreas, deadline: await progressDeadline(db, detail, now), canReview: can(actor, "rectification.review") };
+  return { case: detail, facts, events, timeline, violationTypes, keyAreas, deadline: await progressDeadline(db, detail, now), canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
 }
 
 /** The 30-working-day progress report while it is awaited: due date, working days left, overdue. */

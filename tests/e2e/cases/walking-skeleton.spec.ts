@@ -89,6 +89,7 @@ test("one case from plan to an accepted rectification report, each user in their
   await expect(leader.getByText(/SHA-256 [0-9a-f]{64}/)).toBeVisible();
   await leader.getByRole("button", { name: "检查组签字确认现场问题记录" }).click();
   await expect(leader.getByText(/检查组：张志强/)).toBeVisible();
+  await expect(leader.getByTestId("case-awaiting")).toHaveText("检查组已签字，等待被检机构签字确认现场问题记录。");
   await screenshot(leader, "skeleton-03-team-findings");
 
   // Now that the notice is delivered, the institution sees its case and signs in its own portal.
@@ -98,6 +99,7 @@ test("one case from plan to an accepted rectification report, each user in their
   await expect(hospital.getByRole("table", { name: "问题清单" })).toContainText("¥12,345.60");
   await hospital.getByRole("button", { name: "被检机构签字确认现场问题记录" }).click();
   await expect(hospital.getByTestId("case-state")).toHaveText("问题记录已签字");
+  await expect(hospital.getByTestId("case-awaiting")).toHaveText("现场问题记录已经双方签字，等待检查组撰写反馈报告并移交属地。");
   await screenshot(hospital, "skeleton-04-institution-signed");
 
   // The deadline may reach next year: the administrator enters that year's arrangement first, as each November.

@@ -1,0 +1,33 @@
+import type { CaseFacts } from "./guards";
+import type { CaseState } from "./transitions";
+
+/**
+ * Whose move it is, for a reader with nothing to do: a message key naming who the case waits for, so
+ * nobody is left wondering whether the case is stuck. Read from the state and the facts only.
+ */
+export function awaitingKey(state: CaseState, facts: CaseFacts): string {
+  switch (state) {
+    case "DRAWN":
+      return facts.commitmentLettersSigned ? "cases.awaiting.notice" : "cases.awaiting.letters";
+    case "NOTIFIED":
+    case "ON_SITE":
+      return "cases.awaiting.onSite";
+    case "FINDINGS_RECORDED":
+      if (facts.teamSigned && !facts.institutionSigned) return "cases.awaiting.institutionSignature";
+      if (!facts.teamSigned && facts.institutionSigned) return "cases.awaiting.teamSignature";
+      return "cases.awaiting.onSite";
+    case "RECORD_SIGNED":
+      return "cases.awaiting.handover";
+    case "HANDED_OVER":
+    case "UNDER_APPEAL":
+    case "AMOUNTS_CONFIRMED":
+    case "REFUNDED":
+      return "cases.awaiting.cityHandling";
+    case "RECTIFYING":
+      return "cases.awaiting.writtenReport";
+    case "RECTIFIED":
+      return "cases.awaiting.closing";
+    case "CLOSED":
+      return "cases.awaiting.closed";
+  }
+}
