@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/server/db/client";
+import { DomainError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/policy/actor";
+import { dbDate } from "./deadlines";
+import { parseCaseInput, ZCaseCommandInput } from "./inputs";
+import { applyCaseEvent, type CaseOperationOptions } from "./transition";
+
+export const ZIssueRefundNoticeInput = ZCaseCommandInput.extend({
+  number: z.string().trim().max(64, { error: "validation.tooLong" }).optional(),
+  /** 条例 art. 45: the money goes back to the original fund account. */
+  fundAccount: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  dueOn: z.iso.date({ error: "validation.invalidDate" }).optional(),
+});
+
+/**
+ * ISSUE_REFUND_NOTICE (Liuzhou plan §四(三)2, 现场检查违规金额清退通知): the amount to refund is the confirmed
+ * amount, never retyped, into the named fund account, optionally by a due date.
+ */
+export async function issueRefundNotice(db: PrismaClient, actor: Actor, raw: z.input<typeof ZIssueRefundNoticeInput>, options: CaseOperationOptions = {}) {
+  const input = parseCaseInput(ZIssueRefundNoticeInput, raw);
+  const now = options.now ?? new Date();
+  return applyCaseEvent(
+    db,
+    actor,
+    { caseId: input.caseId, version: input.version, event: "ISSUE_REFUND_NOTICE" },
+    async (tx, found) => {
+      const confirmed = await tx.amountConfirmationNotice.findUnique({ where: { caseId: found.id }, select: { amount: true } });
+      if (!confirmed) throw new DomainError("NOT_FOUND");
+      const notice = await tx.refundNotice.create({
+        data: {
+          caseId: found.id,
+          number: input.number || null,
+          amount: confirmed.amount,
+          fundAccount: input.fundAccount,
+          dueOn: input.dueOn ? dbDate(input.dueOn) : null,
+          issuedById: actor.userId,
+          issuedAt: now,
+        },
+      });
+      return { noticeId: notice.id, amount: confirmed.amount.toFixed(2), dueOn: input.dueOn ?? null };
+    },
+    { ...options, now },
+  );
+}
