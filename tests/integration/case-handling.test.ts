@@ -1,8 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { acceptRectification } from "@/lib/server/cases/accept-rectification";
 import { closeCase } from "@/lib/server/cases/close-case";
 import { completeRefund } from "@/lib/server/cases/complete-refund";
@@ -22,6 +19,7 @@ import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { makeCaseWorld } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
+import { setupTempStorage } from "./support/storage";
 
 const t = setupTestDatabase();
 // A Friday before the National Day holiday: 2024-09-29 (Sunday) is worked, 10-01..10-07 are off.
@@ -29,17 +27,10 @@ const NOW = new Date("2024-09-27T02:00:00Z");
 const PDF = new TextEncoder().encode("%PDF-1.4\n% 整改书面报告\n");
 const pdf = (fileName: string) => ({ fileName, mediaType: "application/pdf", bytes: PDF });
 
-let storage: string;
 let w: Awaited<ReturnType<typeof makeCaseWorld>>;
 let caseId: string;
 
-beforeAll(async () => {
-  storage = await mkdtemp(path.join(tmpdir(), "feijian-storage-"));
-  process.env.FEIJIAN_STORAGE_DIR = storage;
-});
-afterAll(async () => {
-  await rm(storage, { recursive: true, force: true });
-});
+setupTempStorage();
 beforeEach(async () => {
   w = await makeCaseWorld(t.db);
   caseId = w.inspectionCase.id;

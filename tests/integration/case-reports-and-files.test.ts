@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { addEvidence } from "@/lib/server/cases/add-evidence";
 import { deliverNotice } from "@/lib/server/cases/deliver-notice";
 import { handOver } from "@/lib/server/cases/hand-over";
@@ -16,23 +15,17 @@ import { DomainError } from "@/lib/server/errors";
 import { downloadCaseFile } from "@/lib/server/files/download";
 import { makeCaseWorld } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
+import { setupTempStorage } from "./support/storage";
 
 const t = setupTestDatabase();
 const NOW = new Date("2024-09-27T02:00:00Z");
 const PDF = new TextEncoder().encode("%PDF-1.4\n% 整改进展报告\n");
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-let storage: string;
 let w: Awaited<ReturnType<typeof makeCaseWorld>>;
 let caseId: string;
 
-beforeAll(async () => {
-  storage = await mkdtemp(path.join(tmpdir(), "feijian-storage-"));
-  process.env.FEIJIAN_STORAGE_DIR = storage;
-});
-afterAll(async () => {
-  await rm(storage, { recursive: true, force: true });
-});
+const files = setupTempStorage();
 
 beforeEach(async () => {
   w = await makeCaseWorld(t.db);
@@ -66,8 +59,8 @@ describe("evidence", () => {
     const row = await t.db.evidence.findFirstOrThrow({ where: { caseId }, include: { file: true } });
     expect(row.file.sha256).toBe(createHash("sha256").update(PNG).digest("hex"));
     expect(outcome.record.sha256).toBe(row.file.sha256);
-    expect(await readFile(path.join(storage, row.file.storageKey))).toEqual(Buffer.from(PNG));
-    expect(path.join(storage, row.file.storageKey).startsWith(path.resolve("public"))).toBe(false);
+    expect(await readFile(path.join(files.dir, row.file.storageKey))).toEqual(Buffer.from(PNG));
+    expect(path.join(files.dir, row.file.storageKey).startsWith(path.resolve("public"))).toBe(false);
 
     expect((await downloadCaseFile(t.db, w.leader, row.fileId)).bytes).toEqual(Buffer.from(PNG));
     expect((await downloadCaseFile(t.db, w.institutionStaff, row.fileId)).fileName).toBe("出库单.png");
@@ -79,12 +72,12 @@ describe("evidence", () => {
 
   it("refuses a disallowed type, an empty file, a mismatched extension, and a member of another team, writing nothing", async () => {
     await toOnSite();
-    const files = (await readdir(storage, { recursive: true })).length;
+    const stored = (await readdir(files.dir, { recursive: true })).length;
     await refused(() => addEvidence(t.db, w.leader, { caseId, version: 2, kind: "OTHER" }, { fileName: "x.exe", mediaType: "application/x-msdownload", bytes: PNG }), "FILE_TYPE_NOT_ALLOWED");
     await refused(() => addEvidence(t.db, w.leader, { caseId, version: 2, kind: "PHOTO" }, { fileName: "x.png", mediaType: "image/png", bytes: new Uint8Array() }), "FILE_EMPTY");
     await refused(() => addEvidence(t.db, w.leader, { caseId, version: 2, kind: "PHOTO" }, { fileName: "x.pdf", mediaType: "image/png", bytes: PNG }), "FILE_TYPE_NOT_ALLOWED");
     await refused(() => addEvidence(t.db, w.outsider, { caseId, version: 2, kind: "PHOTO" }, { fileName: "x.png", mediaType: "image/png", bytes: PNG }), "NOT_FOUND");
-    expect((await readdir(storage, { recursive: true })).length).toBe(files);
+    expect((await readdir(files.dir, { recursive: true })).length).toBe(stored);
   });
 });
 
