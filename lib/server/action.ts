@@ -8,6 +8,7 @@ import { DomainError, isDomainError } from "@/lib/server/errors";
 import { translator } from "@/lib/i18n/translator";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { logger } from "@/lib/server/logger";
+import { fieldErrorKeys } from "@/lib/validation/field-errors";
 
 import type { ActionResult } from "./action-result";
 
@@ -18,16 +19,6 @@ export interface ActionContext<I> {
   actor: Actor;
   input: I;
   context: RequestContext;
-}
-
-/** zod issues as one message key per field (the first problem of each field). */
-export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "_form";
-    if (!(field in out)) out[field] = issue.message.startsWith("validation.") || issue.message.startsWith("errors.") ? issue.message : "validation.invalid";
-  }
-  return out;
 }
 
 async function recordRefusal(db: PrismaClient, actor: Actor, action: string, context: RequestContext) {

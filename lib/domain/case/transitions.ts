@@ -97,7 +97,7 @@ const INSTITUTION: readonly CaseActorKind[] = ["INSTITUTION"];
 const BUREAU: readonly CaseActorKind[] = ["BUREAU"];
 
 /** From the handover to the written report, the city reports progress and the institution sends rectification material. */
-const HANDLING: readonly CaseState[] = ["HANDED_OVER", "UNDER_APPEAL", "AMOUNTS_CONFIRMED", "REFUNDED"];
+export const HANDLING_STATES: readonly CaseState[] = ["HANDED_OVER", "UNDER_APPEAL", "AMOUNTS_CONFIRMED", "REFUNDED"];
 
 export const TRANSITIONS: readonly CaseTransition[] = [
   // Jilin plan §四(二)2: the notice is read and delivered on arrival; the team has signed its
@@ -142,8 +142,8 @@ export const TRANSITIONS: readonly CaseTransition[] = [
 
   // Jilin plan §四(三): progress within 30 working days of receiving the handover (a deadline, not a
   // state); the written report within 5 working days after handling ends, explaining any large difference.
-  ...stay(HANDLING, "SUBMIT_PROGRESS_REPORT", CITY),
-  ...stay([...HANDLING, "RECTIFYING"], "SUBMIT_RECTIFICATION_MATERIAL", INSTITUTION),
+  ...stay(HANDLING_STATES, "SUBMIT_PROGRESS_REPORT", CITY),
+  ...stay([...HANDLING_STATES, "RECTIFYING"], "SUBMIT_RECTIFICATION_MATERIAL", INSTITUTION),
   row("REFUNDED", "END_HANDLING", "RECTIFYING", CITY),
   row("RECTIFYING", "SUBMIT_RECTIFICATION_REPORT", "RECTIFYING", CITY, ["needsDifferenceExplanation"]),
   row("RECTIFYING", "ACCEPT_RECTIFICATION", "RECTIFIED", BUREAU, ["needsRectificationReport"]),

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { getCaseActorKind } from "./actor-kind";
 import { loadCaseFacts } from "./facts";
-import { getCaseOrThrow } from "./read";
+import { getCaseOrThrow, type CaseCore } from "./read";
 
 /**
  * The events the actor may apply to the case now, for the UI to offer: the same scope, actor kind and
@@ -12,7 +12,11 @@ import { getCaseOrThrow } from "./read";
  */
 export async function getAllowedCaseEvents(db: PrismaClient, actor: Actor, caseId: string, now: Date = new Date()): Promise<{ version: number; events: CaseEvent[] }> {
   const found = await getCaseOrThrow(db, actor, caseId);
-  const kind = await getCaseActorKind(db, actor, found);
-  if (kind === null) return { version: found.version, events: [] };
-  return { version: found.version, events: allowedEvents(found.state, kind, await loadCaseFacts(db, found.id, now)) };
+  return { version: found.version, events: (await allowedEventsFor(db, actor, found, now)).events };
+}
+
+/** For a case already found in the actor's scope: its facts, and the events the actor may apply now. */
+export async function allowedEventsFor(db: PrismaClient, actor: Actor, found: CaseCore, now: Date) {
+  const [kind, facts] = await Promise.all([getCaseActorKind(db, actor, found), loadCaseFacts(db, found.id, now)]);
+  return { facts, events: kind === null ? [] : allowedEvents(found.state, kind, facts) };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { HANDLING_STATES } from "@/lib/domain/case/workflow";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { scope } from "@/lib/server/policy/scope";
@@ -13,7 +14,7 @@ export async function countCases(db: PrismaClient, actor: Actor, now = new Date(
       where: {
         AND: [
           visible,
-          { state: { in: ["HANDED_OVER", "UNDER_APPEAL", "AMOUNTS_CONFIRMED", "REFUNDED"] } },
+          { state: { in: [...HANDLING_STATES] } },
           { progressReportDueOn: { lt: dbDate(chinaDateOf(now)) } },
           { NOT: { rectification: { reports: { some: { kind: "PROGRESS", status: { not: "RETURNED" } } } } } },
         ],

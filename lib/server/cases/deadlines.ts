@@ -1,5 +1,6 @@
 import "server-only";
 import { CalendarError, type WorkingDayCalendar } from "@/lib/domain/calendar";
+import { HANDLING_STATES, type CaseState } from "@/lib/domain/case/workflow";
 import { loadWorkingDayCalendar, type CalendarSource } from "@/lib/server/calendar";
 import { DomainError } from "@/lib/server/errors";
 
@@ -40,4 +41,33 @@ export async function withCalendar<T>(db: CalendarSource, compute: (calendar: Wo
     }
     throw error;
   }
+}
+
+export interface ProgressDeadline {
+  /** `YYYY-MM-DD` (China calendar day). */
+  dueOn: string;
+  /** Working days from today to the due date; null when the calendar does not know a year in between. */
+  daysLeft: number | null;
+  /** Past its due date (due on D means on time on D) and not submitted (Jilin plan §四(三)). */
+  overdue: boolean;
+}
+
+/**
+ * The progress report's deadline while it is awaited (handling states, no report submitted or only returned
+ * ones), for lists and the case page alike; null when nothing is awaited.
+ */
+export function progressDeadline(
+  calendar: WorkingDayCalendar,
+  today: string,
+  found: { state: CaseState; progressReportDueOn: Date | null; progressReportSubmitted: boolean },
+): ProgressDeadline | null {
+  if (!found.progressReportDueOn || found.progressReportSubmitted || !HANDLING_STATES.includes(found.state)) return null;
+  const dueOn = isoDateOf(found.progressReportDueOn);
+  let daysLeft: number | null = null;
+  try {
+    daysLeft = calendar.workingDaysBetween(today, dueOn);
+  } catch {
+    // A year the calendar does not know: show the date, not a guessed count (the overdue flag needs no calendar).
+  }
+  return { dueOn, daysLeft, overdue: today > dueOn };
 }

@@ -1,13 +1,11 @@
 import "server-only";
 import { awaitingKey } from "@/lib/domain/case/awaiting";
-import { allowedEvents, type CaseEvent } from "@/lib/domain/case/workflow";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
-import { getCaseActorKind } from "./actor-kind";
-import { loadCaseFacts } from "./facts";
+import { allowedEventsFor } from "./allowed-events";
 import { getCaseOrThrow } from "./read";
-import { chinaDateOf, isoDateOf } from "./deadlines";
+import { chinaDateOf, progressDeadline } from "./deadlines";
 import { loadWorkingDayCalendar } from "@/lib/server/calendar";
 
 /**
@@ -16,7 +14,7 @@ import { loadWorkingDayCalendar } from "@/lib/server/calendar";
  */
 export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string, now = new Date()) {
   const core = await getCaseOrThrow(db, actor, caseId);
-  const [detail, kind, facts] = await Promise.all([
+  const [detail, { facts, events }] = await Promise.all([
     db.inspectionCase.findUniqueOrThrow({
       where: { id: core.id },
       include: {
@@ -33,10 +31,8 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
         rectification: { include: { reports: { orderBy: { submittedAt: "asc" }, include: { file: { select: { id: true, fileName: true, sha256: true } }, submittedBy: { select: { displayName: true } }, reviewedBy: { select: { displayName: true } } } } } },
       },
     }),
-    getCaseActorKind(db, actor, core),
-    loadCaseFacts(db, core.id, now),
+    allowedEventsFor(db, actor, core, now),
   ]);
-  const events: CaseEvent[] = kind ? allowedEvents(core.state, kind, facts) : [];
   const timeline = can(actor, "case.auditTrail")
     ? await db.auditEvent.findMany({ where: { entity: "InspectionCase", entityId: core.id }, orderBy: { seq: "asc" }, select: { seq: true, at: true, actorLabel: true, action: true, outcome: true } })
     : [];
@@ -46,22 +42,11 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
         db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
       ])
     : [[], []];
-  return { case: detail, facts, events, timeline, violationTypes, keyAreas, deadline: await progressDeadline(db, detail, now), canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
-}
-
-/** The 30-working-day progress report while it is awaited: due date, working days left, overdue. */
-async function progressDeadline(db: PrismaClient, found: { state: string; progressReportDueOn: Date | null }, now: Date) {
-  if (!found.progressReportDueOn || !["HANDED_OVER", "UNDER_APPEAL", "AMOUNTS_CONFIRMED", "REFUNDED"].includes(found.state)) return null;
-  const dueOn = isoDateOf(found.progressReportDueOn);
-  const today = chinaDateOf(now);
-  const calendar = await loadWorkingDayCalendar(db);
-  let daysLeft: number | null = null;
-  try {
-    daysLeft = calendar.workingDaysBetween(today, dueOn);
-  } catch {
-    // A year the calendar does not know: show the date, not a guessed count.
-  }
-  return { dueOn, daysLeft, overdue: today > dueOn };
+  const deadline = progressDeadline(await loadWorkingDayCalendar(db), chinaDateOf(now), {
+    ...detail,
+    progressReportSubmitted: detail.rectification?.reports.some((r) => r.kind === "PROGRESS" && r.status !== "RETURNED") ?? false,
+  });
+  return { case: detail, facts, events, timeline, violationTypes, keyAreas, deadline, canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
 }
 
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { checkMoney, normalizeMoney, type MoneyErrorCode } from "@/lib/domain/money";
 import { DomainError } from "@/lib/server/errors";
+import { fieldErrorKeys } from "@/lib/validation/field-errors";
 
 const MONEY_MESSAGE_KEYS = {
   MONEY_NOT_A_STRING: "validation.moneyMalformed",
@@ -79,16 +80,6 @@ export const ZHandOverInput = z.object({
   note: optionalText(2000),
 });
 export type THandOverInput = z.infer<typeof ZHandOverInput>;
-
-/** zod issues as one message key per field (the first problem of each). */
-function fieldErrorKeys(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "_form";
-    if (!(field in out)) out[field] = issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
-  }
-  return out;
-}
 
 /** Parses an operation's input, or throws VALIDATION with a message key per field. */
 export function parseCaseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {

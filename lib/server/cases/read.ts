@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient, Tx } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { scope } from "@/lib/server/policy/scope";
-import { chinaDateOf, isoDateOf } from "./deadlines";
+import { chinaDateOf, isoDateOf, progressDeadline } from "./deadlines";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,8 +39,6 @@ export async function getCaseOrThrow(db: Tx, actor: Actor, caseId: string): Prom
   return found;
 }
 
-/** From the handover to the written report: the states in which the city reports progress. */
-const PROGRESS_REPORT_STATES: readonly CaseState[] = ["HANDED_OVER", "UNDER_APPEAL", "AMOUNTS_CONFIRMED", "REFUNDED"];
 
 export interface CaseListFilter {
   state?: CaseState;
@@ -96,18 +94,8 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
 
   const today = chinaDateOf(now);
   const calendar = await loadWorkingDayCalendar(db);
-  const daysLeft = (due: string): number | null => {
-    try {
-      return calendar.workingDaysBetween(today, due);
-    } catch {
-      // A year the calendar does not know: say nothing rather than guess (the overdue flag needs no calendar).
-      return null;
-    }
-  };
-
   const out: CaseListRow[] = rows.map((row) => {
-    const due = row.progressReportDueOn ? isoDateOf(row.progressReportDueOn) : null;
-    const awaited = due !== null && PROGRESS_REPORT_STATES.includes(row.state) && (row.rectification?.reports.length ?? 0) === 0;
+    const deadline = progressDeadline(calendar, today, { ...row, progressReportSubmitted: (row.rectification?.reports.length ?? 0) > 0 });
     return {
       id: row.id,
       state: row.state,
@@ -115,11 +103,10 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       institution: row.institution,
       noticeDeliveredAt: row.noticeDeliveredAt,
       handoverReceivedAt: row.handoverReceivedAt,
-      progressReportDueOn: due,
+      progressReportDueOn: row.progressReportDueOn ? isoDateOf(row.progressReportDueOn) : null,
       writtenReportDueOn: row.writtenReportDueOn ? isoDateOf(row.writtenReportDueOn) : null,
-      progressReportWorkingDaysLeft: awaited ? daysLeft(due) : null,
-      // Due on D means on time on D: overdue from the next day on.
-      overdue: awaited && today > due,
+      progressReportWorkingDaysLeft: deadline?.daysLeft ?? null,
+      overdue: deadline?.overdue ?? false,
     };
   });
   return { rows: out, total, page, pageSize: PAGE_SIZE };
