@@ -1,5 +1,6 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/server/db/client";
+import type { Prisma, PrismaClient, Tx } from "@/lib/server/db/client";
+import { defaultExclusionWindows } from "@/lib/domain/draw/target-manifest";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
@@ -7,7 +8,7 @@ import { requirePermission } from "@/lib/server/policy/policy";
 import type { TAddTargetInput, TCreatePlanInput } from "@/lib/validation/plans";
 
 // Plans are the provincial bureau's own records: every bureau user may read them, nobody else.
-// (The full plan editor with phases and draw rules is issue 8; this is the minimal plan of the walking skeleton.)
+// The editor's changes are in ./editor.ts; draws in lib/server/draws.
 
 export async function listPlans(db: PrismaClient, actor: Actor) {
   requirePermission(actor, "plan.read");
@@ -23,8 +24,23 @@ export async function getPlanOrThrow(db: PrismaClient, actor: Actor, planId: str
   const plan = await db.plan.findUnique({
     where: { id: planId },
     include: {
-      teams: { orderBy: { createdAt: "asc" }, include: { inspectedRegion: true, members: { where: { withdrawnAt: null }, include: { user: { select: { id: true, displayName: true, username: true } }, commitmentLetter: { select: { signedAt: true } } }, orderBy: { createdAt: "asc" } } } },
+      teams: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          inspectedRegion: true,
+          inspectingRegion: true,
+          members: { include: { user: { select: { id: true, displayName: true, username: true } }, expert: { select: { name: true, staffNumber: true } }, commitmentLetter: { select: { signedAt: true } } }, orderBy: { createdAt: "asc" } },
+        },
+      },
       cases: { orderBy: { createdAt: "asc" }, include: { institution: { select: { name: true, nationalCode: true } }, team: { select: { name: true } } } },
+      phases: { orderBy: [{ endsOn: "asc" }, { createdAt: "asc" }] },
+      exclusionWindows: { orderBy: [{ level: "asc" }, { fromYear: "asc" }] },
+      inspectedRegions: { orderBy: { poolingRegion: { code: "asc" } }, include: { poolingRegion: true, designatedTargets: { orderBy: { createdAt: "asc" }, include: { institution: { select: { name: true, nationalCode: true } } } } } },
+      participatingRegions: { orderBy: { poolingRegion: { code: "asc" } }, include: { poolingRegion: true } },
+      ceremonyParties: { orderBy: { position: "asc" } },
+      draws: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, planRegionId: true, manifestHash: true, resultHash: true, drawnAt: true, redrawReason: true, supersedesId: true } },
+      supersedes: { select: { id: true, revision: true } },
+      supersededBy: { select: { id: true, revision: true } },
     },
   });
   if (!plan) throw new DomainError("NOT_FOUND");
@@ -45,6 +61,9 @@ export async function createPlan(db: PrismaClient, actor: Actor, input: TCreateP
         periodEnd: new Date(input.periodEnd),
         // Fund usage is ranked over the years under inspection (Jilin plan §一(二)1: 2022 至 2023 年).
         referenceYears: yearsBetween(input.periodStart, input.periodEnd),
+        // Jilin plan §一(二)4 and 6: look-back up to the plan year − 2; the exclusion windows as the plan states them.
+        lookBackUpToYear: year - 2,
+        exclusionWindows: { create: defaultExclusionWindows(year) },
         organizationId: actor.organizationId,
         createdById: actor.userId,
       },
@@ -79,13 +98,19 @@ export async function addTarget(db: PrismaClient, actor: Actor, input: TAddTarge
   if (await db.inspectionCase.findFirst({ where: { planId: plan.id, institutionId: institution.id, state: { not: "CLOSED" } }, select: { id: true } })) {
     throw new DomainError("TARGET_ALREADY_IN_PLAN", { institutionId: "errors.targetAlreadyInPlan" });
   }
-  return db.$transaction(async (tx) => {
-    const created = await tx.inspectionCase.create({
-      data: { planId: plan.id, institutionId: institution.id, teamId: team.id, inspectedRegionId, trigger: plan.trigger, designated: true, designationReason: input.reason },
-    });
-    await recordAudit(tx, { actor, action: "case.create", entity: "InspectionCase", entityId: created.id, after: created, context });
-    return created;
-  });
+  return db.$transaction((tx) =>
+    createCase(tx, actor, { planId: plan.id, institutionId: institution.id, teamId: team.id, inspectedRegionId, trigger: plan.trigger, designated: true, designationReason: input.reason }, context),
+  );
+}
+
+/**
+ * The one way a case comes into being, by hand or from a target draw: state DRAWN, unknown to the institution
+ * and its city bureau until the notice is delivered (scope.inspectionCase). Runs inside the caller's transaction.
+ */
+export async function createCase(tx: Tx, actor: Actor, data: Prisma.InspectionCaseUncheckedCreateInput, context: RequestContext) {
+  const created = await tx.inspectionCase.create({ data: { ...data, state: "DRAWN" } });
+  await recordAudit(tx, { actor, action: "case.create", entity: "InspectionCase", entityId: created.id, after: created, context });
+  return created;
 }
 
 /** Institutions a target can be chosen from (master data is kept in issue 5's screens). */

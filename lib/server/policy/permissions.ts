@@ -25,13 +25,15 @@ export const PERMISSIONS = [
   "case.auditTrail",
   "calendar.manage",
   "rectification.review",
+  "draw.run",
+  "conflict.declare",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Every role reads cases, each through its own scope (lib/server/policy/scope.ts: inspectionCase).
 const EVERYONE: readonly Permission[] = ["account.changePassword", "account.setLocale", "case.read"];
-const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage", "case.auditTrail", "rectification.review"];
+const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage", "case.auditTrail", "rectification.review", "draw.run", "conflict.declare"];
 
 /**
  * The policy, as one table: which role holds which permission. `satisfies Record<Role, …>` makes a new
@@ -56,7 +58,7 @@ export const ROLE_PERMISSIONS = {
   BUREAU_STAFF: [...EVERYONE, "portal.bureau", "organization.read", "poolingRegion.read", ...PLANNING],
   CITY_STAFF: [...EVERYONE, "portal.city"],
   INSTITUTION_STAFF: [...EVERYONE, "portal.institution"],
-  INSPECTOR: [...EVERYONE, "portal.team", "commitment.sign"],
+  INSPECTOR: [...EVERYONE, "portal.team", "commitment.sign", "conflict.declare"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

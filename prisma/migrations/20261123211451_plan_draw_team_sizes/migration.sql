@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Plan" ADD COLUMN     "expertsPerTeam" INTEGER NOT NULL DEFAULT 2,
+ADD COLUMN     "thirdPartyPerTeam" INTEGER NOT NULL DEFAULT 1;
