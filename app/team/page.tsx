@@ -1,3 +1,4 @@
+import { DeclareConflictForm } from "@/components/draws/declare-conflict-form";
 import { CommitmentLetter } from "@/components/team/commitment-letter";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import { CaseList } from "@/components/cases/case-list";
@@ -8,7 +9,7 @@ import { getDb } from "@/lib/server/db/client";
 import { listCases } from "@/lib/server/cases/read";
 import { COMMITMENT_LETTER_TEXT } from "@/lib/server/plans/commitment-letter";
 import { listMyTeamMemberships } from "@/lib/server/plans/teams";
-import { signCommitmentAction } from "./actions";
+import { declareConflictAction, signCommitmentAction } from "./actions";
 
 export default async function TeamDashboard() {
   const actor = await requirePortalActor("team");
@@ -28,6 +29,7 @@ export default async function TeamDashboard() {
             <li key={m.id} className="rounded border border-slate-200 p-4">
               <p className="font-medium">{m.team.name} · {m.team.plan.title}</p>
               <p className="text-sm text-slate-600">{t("plans.inspects", { region: m.team.inspectedRegion.name })} · {t(`plans.teamRoles.${m.role}`)}</p>
+              <div className="mt-3"><DeclareConflictForm teamMemberId={m.id} label={t("draw.declareConflictFor", { team: m.team.name })} action={declareConflictAction} /></div>
               {m.commitmentLetter ? (
                 <p className="mt-2 text-sm text-green-700">{t("team.letterSignedAt", { time: formatDateTime(m.commitmentLetter.signedAt, actor.locale) })}</p>
               ) : (

@@ -95,7 +95,8 @@ export const ZAddPhaseInput = z
 export type TAddPhaseInput = z.infer<typeof ZAddPhaseInput>;
 
 /** Removing one row of a draft plan (a phase, a region, a party, a window or a designation). */
-export const ZRemovePlanItemInput = z.object({ ...ZPlanRef, itemId: z.string().min(1).max(100) });
+export const REMOVABLE_PLAN_ITEMS = ["phase", "region", "participating", "window", "party", "designation"] as const;
+export const ZRemovePlanItemInput = z.object({ ...ZPlanRef, kind: z.enum(REMOVABLE_PLAN_ITEMS, { error: "validation.invalidChoice" }), itemId: ZId });
 export type TRemovePlanItemInput = z.infer<typeof ZRemovePlanItemInput>;
 
 /** Jilin plan §一(二): the rules of one inspected region, with the plan's defaults in the form. */

@@ -1,30 +1,92 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/server/action";
+import type { z } from "zod";
+import { runAction, type ActionContext, type ActionResult } from "@/lib/server/action";
+import { declareConflict } from "@/lib/server/draws/conflicts";
+import { addCeremonyParty, addExclusionWindow, addParticipatingRegion, addPhase, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
 import { addTarget, createPlan } from "@/lib/server/plans/plans";
 import { addTeamMember, createTeam } from "@/lib/server/plans/teams";
-import { ZAddTargetInput, ZAddTeamMemberInput, ZCreatePlanInput, ZCreateTeamInput } from "@/lib/validation/plans";
+import {
+  ZAddPhaseInput,
+  ZAddTargetInput,
+  ZAddTeamMemberInput,
+  ZCeremonyPartyInput,
+  ZCreatePlanInput,
+  ZCreateTeamInput,
+  ZDeclareConflictInput,
+  ZDesignateTargetInput,
+  ZExclusionWindowInput,
+  ZParticipatingRegionInput,
+  ZPlanRefInput,
+  ZPlanRegionInput,
+  ZRemovePlanItemInput,
+  ZUpdatePlanInput,
+} from "@/lib/validation/plans";
+
+/** One service call per action; every page under /bureau/plans shows the change. */
+async function run<S extends z.ZodType, T>(name: string, schema: S, raw: unknown, body: (ctx: ActionContext<z.output<S>>) => Promise<T>): Promise<ActionResult<T>> {
+  const result = await runAction(name, schema, raw, body);
+  if (result.ok) revalidatePath("/bureau/plans", "layout");
+  return result;
+}
 
 export async function createPlanAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction("plan.create", ZCreatePlanInput, raw, async ({ db, actor, input, context }) => ({ id: (await createPlan(db, actor, input, context)).id }));
-  if (result.ok) revalidatePath("/bureau/plans");
-  return result;
+  return run("plan.create", ZCreatePlanInput, raw, async ({ db, actor, input, context }) => ({ id: (await createPlan(db, actor, input, context)).id }));
 }
 
 export async function createTeamAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction("team.manage", ZCreateTeamInput, raw, async ({ db, actor, input, context }) => ({ id: (await createTeam(db, actor, input, context)).id }));
-  if (result.ok) revalidatePath("/bureau/plans", "layout");
-  return result;
+  return run("team.manage", ZCreateTeamInput, raw, async ({ db, actor, input, context }) => ({ id: (await createTeam(db, actor, input, context)).id }));
 }
 
 export async function addTeamMemberAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction("team.manage", ZAddTeamMemberInput, raw, async ({ db, actor, input, context }) => ({ id: (await addTeamMember(db, actor, input, context)).id }));
-  if (result.ok) revalidatePath("/bureau/plans", "layout");
-  return result;
+  return run("team.manage", ZAddTeamMemberInput, raw, async ({ db, actor, input, context }) => ({ id: (await addTeamMember(db, actor, input, context)).id }));
 }
 
 export async function addTargetAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction("plan.manageTargets", ZAddTargetInput, raw, async ({ db, actor, input, context }) => ({ id: (await addTarget(db, actor, input, context)).id }));
-  if (result.ok) revalidatePath("/bureau/plans", "layout");
-  return result;
+  return run("plan.manageTargets", ZAddTargetInput, raw, async ({ db, actor, input, context }) => ({ id: (await addTarget(db, actor, input, context)).id }));
+}
+
+export async function updatePlanAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.update", ZUpdatePlanInput, raw, async ({ db, actor, input, context }) => void (await updatePlan(db, actor, input, context)));
+}
+
+export async function addPhaseAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.addPhase", ZAddPhaseInput, raw, async ({ db, actor, input, context }) => void (await addPhase(db, actor, input, context)));
+}
+
+export async function savePlanRegionAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.saveRegion", ZPlanRegionInput, raw, async ({ db, actor, input, context }) => void (await savePlanRegion(db, actor, input, context)));
+}
+
+export async function addParticipatingRegionAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.addParticipatingRegion", ZParticipatingRegionInput, raw, async ({ db, actor, input, context }) => void (await addParticipatingRegion(db, actor, input, context)));
+}
+
+export async function addExclusionWindowAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.addExclusionWindow", ZExclusionWindowInput, raw, async ({ db, actor, input, context }) => void (await addExclusionWindow(db, actor, input, context)));
+}
+
+export async function addCeremonyPartyAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.addCeremonyParty", ZCeremonyPartyInput, raw, async ({ db, actor, input, context }) => void (await addCeremonyParty(db, actor, input, context)));
+}
+
+export async function designateTargetAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.designateTarget", ZDesignateTargetInput, raw, async ({ db, actor, input, context }) => void (await designateTarget(db, actor, input, context)));
+}
+
+export async function removePlanItemAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.removeItem", ZRemovePlanItemInput, raw, async ({ db, actor, input, context }) => void (await removePlanItem(db, actor, input, context)));
+}
+
+export async function publishPlanAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.publish", ZPlanRefInput, raw, async ({ db, actor, input, context }) => void (await publishPlan(db, actor, input, context)));
+}
+
+export async function revisePlanAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
+  return run("plan.revise", ZPlanRefInput, raw, async ({ db, actor, input, context }) => ({ id: (await revisePlan(db, actor, input, context)).id }));
+}
+
+/** 回避 recorded by the bureau for a team member (an expert without an account, or on their behalf). */
+export async function recordConflictAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("conflict.declare", ZDeclareConflictInput, raw, async ({ db, actor, input, context }) => void (await declareConflict(db, actor, input, context)));
 }

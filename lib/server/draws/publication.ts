@@ -1,5 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/server/db/client";
+import type { Actor } from "@/lib/server/policy/actor";
+import { requirePermission } from "@/lib/server/policy/policy";
 
 // What the public may know of a draw (issue 8 §6). Before the ceremony ends, and until the draw's notices are
 // all delivered, only the manifest hash and the commitments: neither names a region, an institution or a
@@ -52,4 +54,12 @@ export async function getPublishedRecord(db: PrismaClient, drawId: string): Prom
   const draw = await db.draw.findUnique({ where: { id: drawId }, select: { id: true, kind: true, status: true, record: true } });
   if (!draw || !draw.record || !(await isPublished(db, draw))) return null;
   return `${JSON.stringify(draw.record, null, 2)}\n`;
+}
+
+/** The bureau's own copy, before publication too: the record, or the manifest the ceremony was held on. */
+export async function getDrawFileForBureau(db: PrismaClient, actor: Actor, drawId: string, part: "record" | "manifest"): Promise<string | null> {
+  requirePermission(actor, "plan.read");
+  const draw = await db.draw.findUnique({ where: { id: drawId }, select: { record: true, manifest: true } });
+  const value = draw?.[part];
+  return value ? `${JSON.stringify(value, null, 2)}\n` : null;
 }

@@ -140,7 +140,8 @@ const REMOVABLE = {
 } as const;
 export type RemovablePlanItem = keyof typeof REMOVABLE;
 
-export function removePlanItem(db: PrismaClient, actor: Actor, kind: RemovablePlanItem, input: TRemovePlanItemInput, context: RequestContext = {}) {
+export function removePlanItem(db: PrismaClient, actor: Actor, input: TRemovePlanItemInput, context: RequestContext = {}) {
+  const kind: RemovablePlanItem = input.kind;
   return editDraft(db, actor, input.planId, `plan.remove.${kind}`, context, async (tx) => {
     if (kind === "region") await tx.designatedTarget.deleteMany({ where: { planRegionId: input.itemId, planRegion: { planId: input.planId } } });
     const removed = await REMOVABLE[kind](tx, input.planId, input.itemId);

@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeclareConflictForm } from "@/components/draws/declare-conflict-form";
+import { DrawList } from "@/components/draws/draw-list";
+import { CommandButton } from "@/components/plans/command-button";
+import { AddPhaseForm, CeremonyPartyForm, DesignateTargetForm, ExclusionWindowForm, ParticipatingRegionForm, PlanRegionForm, PlanSettingsForm } from "@/components/plans/plan-editor-forms";
 import { AddMemberForm, AddTargetForm, CreateTeamForm } from "@/components/plans/plan-forms";
-import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
+import { RegionRulesTable, RemoveButton } from "@/components/plans/plan-rules";
+import { Card, EmptyState, Notice, PageHeader } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { stateMessageKey } from "@/lib/domain/case/workflow";
 import { formatDate } from "@/lib/i18n/format";
@@ -13,8 +18,25 @@ import { listPoolingRegions } from "@/lib/server/organizations/organizations";
 import { getPlanOrThrow, listTargetableInstitutions } from "@/lib/server/plans/plans";
 import { listInspectors } from "@/lib/server/plans/teams";
 import { can } from "@/lib/server/policy/policy";
-import { addTargetAction, addTeamMemberAction, createTeamAction } from "../actions";
+import { fixTargetDrawAction, fixTeamDrawAction } from "./draws/actions";
+import {
+  addCeremonyPartyAction,
+  addExclusionWindowAction,
+  addParticipatingRegionAction,
+  addPhaseAction,
+  addTargetAction,
+  addTeamMemberAction,
+  createTeamAction,
+  designateTargetAction,
+  publishPlanAction,
+  recordConflictAction,
+  removePlanItemAction,
+  revisePlanAction,
+  savePlanRegionAction,
+  updatePlanAction,
+} from "../actions";
 
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const actor = await requirePageActor("plan.read");
@@ -24,32 +46,173 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const plan = await getPlanOrThrow(db, actor, planId).catch((error: unknown) => (isDomainError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
   if (!plan) notFound();
   const canManage = can(actor, "team.manage");
+  const draft = plan.status === "DRAFT" && can(actor, "plan.create");
+  const canDraw = plan.status === "PUBLISHED" && can(actor, "draw.run");
   const [regions, inspectors, institutions] = canManage
     ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor)])
     : [[], [], []];
+  const regionOptions = regions.map((r) => ({ id: r.id, label: `${r.name}（${r.code}）` }));
+  const institutionOptions = institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }));
+  const remove = draft ? removePlanItemAction : null;
+  const teamDraw = plan.draws.filter((d) => d.kind === "TEAMS" && d.status !== "SUPERSEDED" && d.status !== "STOPPED");
+  const drawHref = (id: string) => `/bureau/plans/${plan.id}/draws/${id}`;
+  const regionRows = plan.inspectedRegions.map((r) => ({
+    ...r,
+    name: r.poolingRegion.name,
+    code: r.poolingRegion.code,
+    designated: r.designatedTargets.map((d) => ({ id: d.id, institution: d.institution.name, code: d.institution.nationalCode, kind: d.kind, reason: d.reason })),
+  }));
+
   return (
     <>
-      <PageHeader title={plan.title} description={t("plans.summary", { year: plan.year, start: formatDate(plan.periodStart, actor.locale), end: formatDate(plan.periodEnd, actor.locale) })} />
+      <PageHeader
+        title={plan.title}
+        description={t("plans.summary", { year: plan.year, start: formatDate(plan.periodStart, actor.locale), end: formatDate(plan.periodEnd, actor.locale) })}
+        actions={
+          <>
+            <span className="self-center rounded bg-slate-100 px-2 py-1 text-sm text-slate-700">{t("plans.editor.statusLine", { status: t(`plans.statuses.${plan.status}`), revision: plan.revision })}</span>
+            {draft ? <CommandButton label={t("plans.editor.publish")} payload={{ planId: plan.id }} action={publishPlanAction} confirmText={t("plans.editor.publishConfirm")} /> : null}
+            {plan.status === "PUBLISHED" && !plan.supersededBy && can(actor, "plan.create") && plan.draws.length === 0 ? (
+              <CommandButton label={t("plans.editor.revise")} payload={{ planId: plan.id }} action={revisePlanAction} variant="secondary" href={(id) => `/bureau/plans/${id}`} confirmText={t("plans.editor.reviseConfirm")} />
+            ) : null}
+          </>
+        }
+      />
+      <div className="mb-6 flex flex-col gap-2">
+        {plan.status === "DRAFT" ? <Notice>{t("plans.editor.draftNotice")}</Notice> : null}
+        {plan.status === "PUBLISHED" ? <Notice>{t("plans.editor.publishedNotice")}</Notice> : null}
+        {plan.status === "ARCHIVED" && plan.supersededBy ? <Notice><Link className="underline" href={`/bureau/plans/${plan.supersededBy.id}`}>{t("plans.editor.archivedNotice", { revision: plan.supersededBy.revision })}</Link></Notice> : null}
+        {plan.supersedes ? <Notice><Link className="underline" href={`/bureau/plans/${plan.supersedes.id}`}>{t("plans.editor.revisionOf", { revision: plan.supersedes.revision })}</Link></Notice> : null}
+      </div>
+
+      <Card title={t("plans.editor.settingsTitle")} className="mb-6">
+        {draft ? (
+          <PlanSettingsForm
+            action={updatePlanAction}
+            defaults={{ planId: plan.id, title: plan.title, documentNumber: plan.documentNumber ?? "", scope: plan.scope ?? "", year: plan.year, level: plan.level, trigger: plan.trigger, periodStart: isoDate(plan.periodStart), periodEnd: isoDate(plan.periodEnd), referenceYears: plan.referenceYears.join(", "), lookBackUpToYear: plan.lookBackUpToYear ?? plan.year - 2, expertsPerTeam: plan.expertsPerTeam, thirdPartyPerTeam: plan.thirdPartyPerTeam }}
+          />
+        ) : (
+          <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-3">
+            {[
+              [t("plans.editor.documentNumber"), plan.documentNumber ?? "—"],
+              [t("plans.level"), t(`plans.levels.${plan.level}`)],
+              [t("plans.trigger"), t(`plans.triggers.${plan.trigger}`)],
+              [t("plans.editor.referenceYears"), plan.referenceYears.join("、")],
+              [t("plans.editor.lookBackUpToYear"), String(plan.lookBackUpToYear ?? plan.year - 2)],
+              [t("plans.editor.perTeam"), t("plans.editor.perTeamText", { experts: plan.expertsPerTeam, thirdParty: plan.thirdPartyPerTeam })],
+            ].map(([label, value]) => (
+              <div key={label}><dt className="text-slate-500">{label}</dt><dd className="text-slate-900">{value}</dd></div>
+            ))}
+          </dl>
+        )}
+      </Card>
+
+      <Card title={t("plans.editor.phasesTitle")} className="mb-6">
+        {plan.phases.length === 0 ? <EmptyState title={t("plans.editor.noPhases")} /> : (
+          <ul className="mb-4 space-y-1 text-sm">
+            {plan.phases.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{p.title ?? t(`plans.phases.${p.kind}`)}</span>
+                <span className="text-slate-600">{p.startsOn ? t("plans.editor.phaseRange", { start: formatDate(p.startsOn, actor.locale), end: formatDate(p.endsOn, actor.locale) }) : t("plans.editor.phaseBy", { end: formatDate(p.endsOn, actor.locale) })}</span>
+                <RemoveButton planId={plan.id} kind="phase" itemId={p.id} label={p.title ?? t(`plans.phases.${p.kind}`)} action={remove} t={t} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {draft ? <AddPhaseForm planId={plan.id} action={addPhaseAction} /> : null}
+      </Card>
+
+      <Card title={t("plans.editor.regionsTitle")} className="mb-6">
+        <p className="mb-3 text-sm text-slate-600">{t("plans.editor.regionsIntro")}</p>
+        {regionRows.length === 0 ? <EmptyState title={t("plans.editor.noRegions")} /> : (
+          <RegionRulesTable
+            planId={plan.id}
+            rows={regionRows}
+            remove={remove}
+            t={t}
+            extra={(row) => {
+              const draws = plan.draws.filter((d) => d.planRegionId === row.id);
+              const open = draws.find((d) => d.status !== "SUPERSEDED" && d.status !== "STOPPED");
+              if (open) return <Link href={drawHref(open.id)} className="text-sm text-brand-700 hover:underline">{t(`draw.statusLink.${open.status}`)}</Link>;
+              return canDraw ? <CommandButton label={t("draw.fixTargetDraw")} payload={{ planId: plan.id, planRegionId: row.id }} action={fixTargetDrawAction} href={drawHref} /> : null;
+            }}
+          />
+        )}
+        {draft ? (
+          <div className="mt-5 flex flex-col gap-6 border-t border-slate-200 pt-4">
+            <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.regionFormTitle")}</h3><PlanRegionForm planId={plan.id} regions={regionOptions} action={savePlanRegionAction} /></div>
+            {regionRows.length > 0 ? (
+              <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.designateTitle")}</h3><DesignateTargetForm planId={plan.id} regions={regionRows.map((r) => ({ id: r.id, label: r.name }))} institutions={institutionOptions} action={designateTargetAction} /></div>
+            ) : null}
+          </div>
+        ) : null}
+      </Card>
+
+      <div className="mb-6 grid gap-6 lg:grid-cols-3">
+        <Card title={t("plans.editor.participatingTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{t("plans.editor.participatingIntro")}</p>
+          <ul className="mb-4 space-y-1 text-sm">
+            {plan.participatingRegions.map((p) => (
+              <li key={p.poolingRegionId} className="flex items-center gap-2">{p.poolingRegion.name}<RemoveButton planId={plan.id} kind="participating" itemId={p.poolingRegionId} label={p.poolingRegion.name} action={remove} t={t} /></li>
+            ))}
+          </ul>
+          {draft ? <ParticipatingRegionForm planId={plan.id} regions={regionOptions} action={addParticipatingRegionAction} /> : null}
+        </Card>
+        <Card title={t("plans.editor.windowsTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{t("plans.editor.windowsIntro")}</p>
+          <ul className="mb-4 space-y-1 text-sm">
+            {plan.exclusionWindows.map((w) => {
+              const label = t("plans.editor.windowText", { level: t(`plans.inspectionLevels.${w.level}`), from: w.fromYear, to: w.toYear });
+              return <li key={w.id} className="flex items-center gap-2">{label}<RemoveButton planId={plan.id} kind="window" itemId={w.id} label={label} action={remove} t={t} /></li>;
+            })}
+          </ul>
+          {draft ? <ExclusionWindowForm planId={plan.id} year={plan.year} action={addExclusionWindowAction} /> : null}
+        </Card>
+        <Card title={t("plans.editor.partiesTitle")}>
+          <p className="mb-3 text-sm text-slate-600">{t("plans.editor.partiesIntro")}</p>
+          <ol className="mb-4 list-decimal space-y-1 pl-5 text-sm">
+            {plan.ceremonyParties.map((p) => (
+              <li key={p.id}><span className="inline-flex items-center gap-2">{p.name}<span className="text-xs text-slate-500">{p.code}</span><RemoveButton planId={plan.id} kind="party" itemId={p.id} label={p.name} action={remove} t={t} /></span></li>
+            ))}
+          </ol>
+          {draft ? <CeremonyPartyForm planId={plan.id} action={addCeremonyPartyAction} /> : null}
+        </Card>
+      </div>
+
+      <Card title={t("draw.sectionTitle")} className="mb-6">
+        <p className="mb-3 text-sm text-slate-600">{plan.status === "PUBLISHED" ? t("draw.sectionIntro") : t("draw.sectionNeedsPublished")}</p>
+        {canDraw && teamDraw.length === 0 && plan.teams.length === 0 ? (
+          <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} href={drawHref} confirmText={t("draw.fixConfirm")} /></div>
+        ) : null}
+        <DrawList draws={plan.draws} regions={new Map(regionRows.map((r) => [r.id, r.name]))} href={drawHref} t={t} locale={actor.locale} />
+      </Card>
 
       <Card title={t("plans.teams")} className="mb-6">
         {plan.teams.length === 0 ? <EmptyState title={t("plans.noTeams")} /> : null}
         <div className="flex flex-col gap-5">
-          {plan.teams.map((team) => (
-            <section key={team.id} aria-label={team.name} className="rounded border border-slate-200 p-4">
-              <h3 className="font-medium">{team.name} <span className="text-sm font-normal text-slate-500">· {t("plans.inspects", { region: team.inspectedRegion.name })}</span></h3>
-              <ul className="my-3 text-sm">
-                {team.members.map((m) => (
-                  <li key={m.id}>
-                    {m.user?.displayName ?? "—"}（{t(`plans.teamRoles.${m.role}`)}{m.isLawEnforcement ? `，${t("plans.lawEnforcement")}` : ""}）
-                    <span className="ml-2 text-slate-500">{m.commitmentLetter ? t("plans.letterSigned") : t("plans.letterPending")}</span>
-                  </li>
-                ))}
-              </ul>
-              {canManage ? <AddMemberForm teamId={team.id} teamName={team.name} inspectors={inspectors.map((p) => ({ id: p.id, label: `${p.displayName}（${p.staffNumber ?? p.username}）` }))} action={addTeamMemberAction} /> : null}
-            </section>
-          ))}
+          {plan.teams.map((team) => {
+            const lawEnforcement = team.members.filter((m) => m.isLawEnforcement && !m.withdrawnAt).length;
+            return (
+              <section key={team.id} aria-label={team.name} className="rounded border border-slate-200 p-4">
+                <h3 className="font-medium">{team.name} <span className="text-sm font-normal text-slate-500">· {t("plans.inspects", { region: team.inspectedRegion.name })}</span></h3>
+                {team.drawId && lawEnforcement < 2 ? <p className="mt-2 text-sm text-amber-800">{t("draw.lawEnforcementNeeded", { count: lawEnforcement })}</p> : null}
+                <ul className="my-3 text-sm">
+                  {team.members.map((m) => (
+                    <li key={m.id} className={m.withdrawnAt ? "text-slate-400 line-through" : ""}>
+                      {m.user?.displayName ?? m.expert?.name ?? "—"}（{t(`plans.teamRoles.${m.role}`)}{m.isLawEnforcement ? `，${t("plans.lawEnforcement")}` : ""}{m.source !== "MANUAL" ? `，${t(`draw.memberSources.${m.source}`)}` : ""}）
+                      <span className="ml-2 text-slate-500">{m.withdrawnAt ? t("draw.withdrawn", { reason: m.withdrawReason ?? "" }) : m.commitmentLetter ? t("plans.letterSigned") : t("plans.letterPending")}</span>
+                    </li>
+                  ))}
+                </ul>
+                {can(actor, "conflict.declare") && team.members.some((m) => !m.withdrawnAt) ? (
+                  <div className="mb-3"><DeclareConflictForm members={team.members.filter((m) => !m.withdrawnAt).map((m) => ({ id: m.id, label: `${m.user?.displayName ?? m.expert?.name ?? "—"}（${t(`plans.teamRoles.${m.role}`)}）` }))} label={t("draw.declareConflictFor", { team: team.name })} action={recordConflictAction} /></div>
+                ) : null}
+                {canManage ? <AddMemberForm teamId={team.id} teamName={team.name} inspectors={inspectors.map((p) => ({ id: p.id, label: `${p.displayName}（${p.staffNumber ?? p.username}）` }))} action={addTeamMemberAction} /> : null}
+              </section>
+            );
+          })}
         </div>
-        {canManage ? (
+        {canManage && plan.inspectedRegions.length === 0 ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.createTeamTitle")}</h3>
             <CreateTeamForm planId={plan.id} regions={regions.map((r) => ({ id: r.id, label: r.name }))} action={createTeamAction} />
@@ -67,16 +230,16 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                 <Td><Link href={`/bureau/cases/${c.id}`} className="text-brand-700 hover:underline">{c.institution.name}</Link></Td>
                 <Td>{c.institution.nationalCode}</Td>
                 <Td>{c.team?.name ?? "—"}</Td>
-                <Td>{c.designationReason ?? "—"}</Td>
+                <Td>{c.designationReason ?? (c.lookBack ? t("draw.lookBackTarget") : c.drawId ? t("draw.drawnTarget") : "—")}</Td>
                 <Td>{t(stateMessageKey(c.state))}</Td>
               </tr>
             ))}
           </Table>
         )}
-        {can(actor, "plan.manageTargets") && plan.teams.length > 0 ? (
+        {can(actor, "plan.manageTargets") && plan.teams.length > 0 && plan.inspectedRegions.length === 0 ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.addTargetTitle")}</h3>
-            <AddTargetForm planId={plan.id} institutions={institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }))} teams={plan.teams.map((team) => ({ id: team.id, label: team.name }))} action={addTargetAction} />
+            <AddTargetForm planId={plan.id} institutions={institutionOptions} teams={plan.teams.map((team) => ({ id: team.id, label: team.name }))} action={addTargetAction} />
           </div>
         ) : null}
       </Card>

@@ -1,0 +1,91 @@
+"use client";
+import { useState } from "react";
+import type { DefaultValues, FieldValues } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import type { z } from "zod";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/layout";
+import { sha256Hex } from "@/lib/domain/crypto/sha256";
+import type { ActionResult } from "@/lib/server/action-result";
+import { ZCommitInput, ZEntropyInput, ZRedrawInput, ZRevealInput } from "@/lib/validation/draws";
+
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+
+/** One ceremony step as a small form; schema keys of this feature (draw.*) are translated here. */
+function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaults: DefaultValues<z.input<S>>, action: Action, successKey: string) {
+  const t = useTranslations();
+  const { form, message, submit, error } = useSchemaForm(schema, defaults);
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (await submit(() => action(values), t(successKey))) form.reset(defaults);
+  });
+  const fieldError = (name: string) => {
+    const m = error(name);
+    return m && /^draw\./.test(m) ? t(m) : m;
+  };
+  const notice = message ? <div className="md:col-span-full"><Notice tone={message.tone}>{message.text}</Notice></div> : null;
+  return { t, form, onSubmit, fieldError, notice, busy: form.formState.isSubmitting };
+}
+
+export function CommitForm({ drawId, partyId, partyName, action }: { drawId: string; partyId: string; partyName: string; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useStepForm(ZCommitInput, { drawId, partyId, commitment: "" }, action, "draw.committed");
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.commitFor", { party: partyName })}>
+      {notice}
+      <div className="md:col-span-3"><TextField label={t("draw.commitmentOf", { party: partyName })} required hint={t("draw.commitmentHint")} className="font-mono" error={fieldError("commitment")} {...form.register("commitment")} /></div>
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("draw.commit")}</Button></div>
+    </form>
+  );
+}
+
+export function EntropyForm({ drawId, digits, action }: { drawId: string; digits: number; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useStepForm(ZEntropyInput, { drawId, publicEntropy: "" }, action, "draw.entropyEntered");
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.entropyTitle")}>
+      {notice}
+      <div className="md:col-span-3"><TextField label={t("draw.publicEntropy")} required inputMode="numeric" hint={t("draw.entropyHint", { digits })} className="font-mono" error={fieldError("publicEntropy")} {...form.register("publicEntropy")} /></div>
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("draw.enterEntropy")}</Button></div>
+    </form>
+  );
+}
+
+export function RevealForm({ drawId, partyId, partyName, action }: { drawId: string; partyId: string; partyName: string; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useStepForm(ZRevealInput, { drawId, partyId, salt: "" }, action, "draw.revealed");
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.revealFor", { party: partyName })}>
+      {notice}
+      <div className="md:col-span-3"><TextField label={t("draw.saltOf", { party: partyName })} required hint={t("draw.saltHint")} className="font-mono" autoComplete="off" error={fieldError("salt")} {...form.register("salt")} /></div>
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("draw.reveal")}</Button></div>
+    </form>
+  );
+}
+
+export function RedrawForm({ drawId, action }: { drawId: string; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useStepForm(ZRedrawInput, { drawId, reason: "" }, action, "draw.redrawn");
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.redrawTitle")}>
+      {notice}
+      <div className="md:col-span-3"><TextField label={t("draw.redrawReason")} required hint={t("draw.redrawHint")} error={fieldError("reason")} {...form.register("reason")} /></div>
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("draw.redraw")}</Button></div>
+    </form>
+  );
+}
+
+/**
+ * Lets a party compute the commitment of its salt on this computer before the meeting: the salt never
+ * leaves the browser (sha256Hex is the engine's own, lib/domain/crypto/sha256.ts).
+ */
+export function CommitmentCalculator() {
+  const t = useTranslations();
+  const [salt, setSalt] = useState("");
+  const valid = /^[\x21-\x7e]{16,256}$/.test(salt);
+  return (
+    <details className="rounded border border-slate-200 bg-slate-50 p-3 text-sm">
+      <summary className="cursor-pointer font-medium text-slate-700">{t("draw.calculatorTitle")}</summary>
+      <p className="my-2 text-slate-600">{t("draw.calculatorIntro")}</p>
+      <TextField label={t("draw.calculatorSalt")} value={salt} autoComplete="off" className="font-mono" onChange={(e) => setSalt(e.target.value)} hint={t("draw.saltHint")} />
+      <p className="mt-2 break-all font-mono text-xs" aria-live="polite">{salt === "" ? "" : valid ? t("draw.calculatorResult", { hash: sha256Hex(salt) }) : t("draw.validation.salt")}</p>
+    </details>
+  );
+}

@@ -1,0 +1,186 @@
+"use client";
+import type { DefaultValues, FieldValues } from "react-hook-form";
+import { useTranslations } from "use-intl";
+import type { z } from "zod";
+import { useSchemaForm } from "@/components/forms/use-schema-form";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/layout";
+import type { ActionResult } from "@/lib/server/action-result";
+import {
+  DESIGNATION_KINDS,
+  EXCLUSION_LEVELS,
+  HOSPITAL_POOL_RULES,
+  INSPECTION_TRIGGERS,
+  PHASE_KINDS,
+  PLAN_LEVELS,
+  ZAddPhaseInput,
+  ZCeremonyPartyInput,
+  ZDesignateTargetInput,
+  ZExclusionWindowInput,
+  ZParticipatingRegionInput,
+  ZPlanRegionInput,
+  ZUpdatePlanInput,
+} from "@/lib/validation/plans";
+
+type Option = { id: string; label: string };
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+
+/**
+ * A plan-editor form: the schema validates in the browser, the action again on the server. Field messages
+ * from the schema are catalog keys (this feature's own under plans.*); the server's arrive translated.
+ */
+function useEditorForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaults: DefaultValues<z.input<S>>, action: Action, successKey: string, reset: boolean) {
+  const t = useTranslations();
+  const { form, message, submit, error } = useSchemaForm(schema, defaults);
+  const onSubmit = form.handleSubmit(async (values) => {
+    if ((await submit(() => action(values), t(successKey))) && reset) form.reset(defaults);
+  });
+  const fieldError = (name: string) => {
+    const m = error(name);
+    return m && /^(plans|draw)\./.test(m) ? t(m) : m;
+  };
+  const notice = message ? <div className="md:col-span-full"><Notice tone={message.tone}>{message.text}</Notice></div> : null;
+  return { t, form, onSubmit, fieldError, notice, busy: form.formState.isSubmitting };
+}
+
+const GRID = "grid gap-4 md:grid-cols-4";
+
+export type PlanSettings = z.input<typeof ZUpdatePlanInput>;
+
+export function PlanSettingsForm({ defaults, action }: { defaults: PlanSettings; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZUpdatePlanInput, defaults, action, "plans.editor.saved", false);
+  return (
+    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.settingsTitle")}>
+      {notice}
+      <div className="md:col-span-2"><TextField label={t("plans.planTitle")} required error={fieldError("title")} {...form.register("title")} /></div>
+      <TextField label={t("plans.editor.documentNumber")} error={fieldError("documentNumber")} {...form.register("documentNumber")} />
+      <TextField label={t("plans.year")} type="number" required error={fieldError("year")} {...form.register("year")} />
+      <SelectField label={t("plans.level")} required error={fieldError("level")} {...form.register("level")}>
+        {PLAN_LEVELS.map((v) => <option key={v} value={v}>{t(`plans.levels.${v}`)}</option>)}
+      </SelectField>
+      <SelectField label={t("plans.trigger")} required error={fieldError("trigger")} {...form.register("trigger")}>
+        {INSPECTION_TRIGGERS.map((v) => <option key={v} value={v}>{t(`plans.triggers.${v}`)}</option>)}
+      </SelectField>
+      <TextField label={t("plans.periodStart")} type="date" required error={fieldError("periodStart")} {...form.register("periodStart")} />
+      <TextField label={t("plans.periodEnd")} type="date" required error={fieldError("periodEnd")} {...form.register("periodEnd")} />
+      <TextField label={t("plans.editor.referenceYears")} required hint={t("plans.editor.referenceYearsHint")} error={fieldError("referenceYears")} {...form.register("referenceYears")} />
+      <TextField label={t("plans.editor.lookBackUpToYear")} type="number" required hint={t("plans.editor.lookBackUpToYearHint")} error={fieldError("lookBackUpToYear")} {...form.register("lookBackUpToYear")} />
+      <TextField label={t("plans.editor.expertsPerTeam")} type="number" required error={fieldError("expertsPerTeam")} {...form.register("expertsPerTeam")} />
+      <TextField label={t("plans.editor.thirdPartyPerTeam")} type="number" required error={fieldError("thirdPartyPerTeam")} {...form.register("thirdPartyPerTeam")} />
+      <div className="md:col-span-4"><TextField label={t("plans.editor.scope")} error={fieldError("scope")} {...form.register("scope")} /></div>
+      <div className="md:col-span-4"><Button type="submit" disabled={busy}>{t("plans.editor.save")}</Button></div>
+    </form>
+  );
+}
+
+export function AddPhaseForm({ planId, action }: { planId: string; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZAddPhaseInput, { planId, kind: "PREPARATION", title: "", startsOn: "", endsOn: "" }, action, "plans.editor.phaseAdded", true);
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-5" aria-label={t("plans.editor.addPhase")}>
+      {notice}
+      <SelectField label={t("plans.editor.phaseKind")} required error={fieldError("kind")} {...form.register("kind")}>
+        {PHASE_KINDS.map((v) => <option key={v} value={v}>{t(`plans.phases.${v}`)}</option>)}
+      </SelectField>
+      <TextField label={t("plans.editor.phaseTitle")} error={fieldError("title")} {...form.register("title")} />
+      <TextField label={t("plans.editor.startsOn")} type="date" error={fieldError("startsOn")} {...form.register("startsOn")} />
+      <TextField label={t("plans.editor.endsOn")} type="date" required error={fieldError("endsOn")} {...form.register("endsOn")} />
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.addPhase")}</Button></div>
+    </form>
+  );
+}
+
+/** Jilin plan §一(二) defaults: 2 pharmacies of the top 10, the agency, 1 look-back target. */
+export function PlanRegionForm({ planId, regions, action }: { planId: string; regions: Option[]; action: Action }) {
+  const defaults = { planId, poolingRegionId: "", hospitalPoolRule: "TOP_K" as const, hospitalPoolValue: 30, hospitalsToDraw: 3, pharmaciesTopN: 10, pharmaciesToDraw: 2, includeAgency: true, lookBackCount: 1 };
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZPlanRegionInput, defaults, action, "plans.editor.regionSaved", true);
+  return (
+    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.regionFormTitle")}>
+      {notice}
+      <SelectField label={t("plans.inspectedRegion")} required hint={t("plans.editor.regionHint")} error={fieldError("poolingRegionId")} {...form.register("poolingRegionId")}>
+        <option value="">{t("common.choose")}</option>
+        {regions.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+      </SelectField>
+      <SelectField label={t("plans.editor.hospitalPoolRule")} required error={fieldError("hospitalPoolRule")} {...form.register("hospitalPoolRule")}>
+        {HOSPITAL_POOL_RULES.map((v) => <option key={v} value={v}>{t(`plans.poolRules.${v}`)}</option>)}
+      </SelectField>
+      <TextField label={t("plans.editor.hospitalPoolValue")} type="number" required hint={t("plans.editor.hospitalPoolValueHint")} error={fieldError("hospitalPoolValue")} {...form.register("hospitalPoolValue")} />
+      <TextField label={t("plans.editor.hospitalsToDraw")} type="number" required error={fieldError("hospitalsToDraw")} {...form.register("hospitalsToDraw")} />
+      <TextField label={t("plans.editor.pharmaciesTopN")} type="number" required error={fieldError("pharmaciesTopN")} {...form.register("pharmaciesTopN")} />
+      <TextField label={t("plans.editor.pharmaciesToDraw")} type="number" required error={fieldError("pharmaciesToDraw")} {...form.register("pharmaciesToDraw")} />
+      <TextField label={t("plans.editor.lookBackCount")} type="number" required error={fieldError("lookBackCount")} {...form.register("lookBackCount")} />
+      <label className="flex items-center gap-2 self-end pb-2 text-sm">
+        <input type="checkbox" {...form.register("includeAgency")} />
+        {t("plans.editor.includeAgency")}
+      </label>
+      <div className="md:col-span-4"><Button type="submit" disabled={busy}>{t("plans.editor.saveRegion")}</Button></div>
+    </form>
+  );
+}
+
+export function ParticipatingRegionForm({ planId, regions, action }: { planId: string; regions: Option[]; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZParticipatingRegionInput, { planId, poolingRegionId: "" }, action, "plans.editor.participatingAdded", true);
+  return (
+    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.participatingTitle")}>
+      {notice}
+      <SelectField label={t("plans.editor.participatingRegion")} required error={fieldError("poolingRegionId")} {...form.register("poolingRegionId")}>
+        <option value="">{t("common.choose")}</option>
+        {regions.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+      </SelectField>
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.addParticipating")}</Button></div>
+    </form>
+  );
+}
+
+export function ExclusionWindowForm({ planId, year, action }: { planId: string; year: number; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZExclusionWindowInput, { planId, level: "NATIONAL", fromYear: year - 1, toYear: year }, action, "plans.editor.windowAdded", false);
+  return (
+    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.addWindow")}>
+      {notice}
+      <SelectField label={t("plans.editor.inspectionLevel")} required error={fieldError("level")} {...form.register("level")}>
+        {EXCLUSION_LEVELS.map((v) => <option key={v} value={v}>{t(`plans.inspectionLevels.${v}`)}</option>)}
+      </SelectField>
+      <TextField label={t("plans.editor.fromYear")} type="number" required error={fieldError("fromYear")} {...form.register("fromYear")} />
+      <TextField label={t("plans.editor.toYear")} type="number" required error={fieldError("toYear")} {...form.register("toYear")} />
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.addWindow")}</Button></div>
+    </form>
+  );
+}
+
+export function CeremonyPartyForm({ planId, action }: { planId: string; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZCeremonyPartyInput, { planId, code: "", name: "" }, action, "plans.editor.partyAdded", true);
+  return (
+    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.addParty")}>
+      {notice}
+      <div className="md:col-span-2"><TextField label={t("plans.editor.partyName")} required error={fieldError("name")} {...form.register("name")} /></div>
+      <TextField label={t("plans.editor.partyCode")} required hint={t("plans.editor.partyCodeHint")} error={fieldError("code")} {...form.register("code")} />
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.addParty")}</Button></div>
+    </form>
+  );
+}
+
+export function DesignateTargetForm({ planId, regions, institutions, action }: { planId: string; regions: Option[]; institutions: Option[]; action: Action }) {
+  const defaults = { planId, planRegionId: "", institutionId: "", kind: "HOSPITAL" as const, trigger: "TIP_OFF" as const, reason: "" };
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZDesignateTargetInput, defaults, action, "plans.editor.designated", true);
+  return (
+    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.designateTitle")}>
+      {notice}
+      <SelectField label={t("plans.inspectedRegion")} required error={fieldError("planRegionId")} {...form.register("planRegionId")}>
+        <option value="">{t("common.choose")}</option>
+        {regions.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+      </SelectField>
+      <SelectField label={t("plans.editor.designatedInstitution")} required error={fieldError("institutionId")} {...form.register("institutionId")}>
+        <option value="">{t("common.choose")}</option>
+        {institutions.map((i) => <option key={i.id} value={i.id}>{i.label}</option>)}
+      </SelectField>
+      <SelectField label={t("plans.editor.designationKind")} required error={fieldError("kind")} {...form.register("kind")}>
+        {DESIGNATION_KINDS.map((v) => <option key={v} value={v}>{t(`plans.designationKinds.${v}`)}</option>)}
+      </SelectField>
+      <SelectField label={t("plans.editor.designationTrigger")} required error={fieldError("trigger")} {...form.register("trigger")}>
+        {INSPECTION_TRIGGERS.map((v) => <option key={v} value={v}>{t(`plans.triggers.${v}`)}</option>)}
+      </SelectField>
+      <div className="md:col-span-3"><TextField label={t("plans.designationReason")} required hint={t("plans.designationHint")} error={fieldError("reason")} {...form.register("reason")} /></div>
+      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.designate")}</Button></div>
+    </form>
+  );
+}
