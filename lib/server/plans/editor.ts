@@ -129,6 +129,11 @@ export function designateTarget(db: PrismaClient, actor: Actor, input: TDesignat
   });
 }
 
+/** The named fields of a row, for copying it into a new revision. */
+function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>;
+}
+
 /** What a draft plan's rows can be removed, each by the id the editor shows, always within the plan. */
 const REMOVABLE = {
   phase: (tx: Tx, planId: string, id: string) => tx.planPhase.deleteMany({ where: { id, planId } }),
@@ -198,28 +203,27 @@ export async function revisePlan(db: PrismaClient, actor: Actor, input: TPlanRef
     if (!plan) throw new DomainError("NOT_FOUND");
     if (plan.status !== "PUBLISHED" || plan.supersededBy) throw new DomainError("CONFLICT", undefined, { messageKey: "plans.errors.notPublished" });
     if (plan._count.draws > 0) throw new DomainError("CONFLICT", undefined, { messageKey: "plans.errors.hasDraws" });
-    const { id, phases, keyAreas, exclusionWindows, inspectedRegions, participatingRegions, ceremonyParties, supersededBy: _s, _count, createdAt: _c, updatedAt: _u, publishedAt: _p, ...fields } = plan;
+    const { id, phases, keyAreas, exclusionWindows, inspectedRegions, participatingRegions, ceremonyParties } = plan;
     const copy = await tx.plan.create({
       data: {
-        ...fields,
+        ...pick(plan, ["year", "level", "trigger", "title", "documentNumber", "scope", "organizationId", "periodStart", "periodEnd", "referenceYears", "lookBackUpToYear", "appealWindowWorkingDays", "expertsPerTeam", "thirdPartyPerTeam"]),
         status: "DRAFT",
         revision: plan.revision + 1,
         supersedesId: id,
-        version: 0,
         createdById: actor.userId,
-        phases: { create: phases.map(({ kind, title, startsOn, endsOn }) => ({ kind, title, startsOn, endsOn })) },
-        keyAreas: { create: keyAreas.map(({ keyAreaId }) => ({ keyAreaId })) },
-        exclusionWindows: { create: exclusionWindows.map(({ level, fromYear, toYear }) => ({ level, fromYear, toYear })) },
-        participatingRegions: { create: participatingRegions.map(({ poolingRegionId }) => ({ poolingRegionId })) },
-        ceremonyParties: { create: ceremonyParties.map(({ code, name, position }) => ({ code, name, position })) },
+        phases: { create: phases.map((p) => pick(p, ["kind", "title", "startsOn", "endsOn"])) },
+        keyAreas: { create: keyAreas.map((k) => pick(k, ["keyAreaId"])) },
+        exclusionWindows: { create: exclusionWindows.map((w) => pick(w, ["level", "fromYear", "toYear"])) },
+        participatingRegions: { create: participatingRegions.map((r) => pick(r, ["poolingRegionId"])) },
+        ceremonyParties: { create: ceremonyParties.map((p) => pick(p, ["code", "name", "position"])) },
       },
     });
-    for (const { id: _r, planId: _pl, createdAt: _rc, updatedAt: _ru, version: _rv, designatedTargets, ...rules } of inspectedRegions) {
+    for (const region of inspectedRegions) {
       await tx.planRegion.create({
         data: {
-          ...rules,
+          ...pick(region, ["poolingRegionId", "hospitalPoolRule", "hospitalPoolValue", "hospitalsToDraw", "pharmaciesTopN", "pharmaciesToDraw", "includeAgency", "lookBackCount"]),
           planId: copy.id,
-          designatedTargets: { create: designatedTargets.map(({ institutionId, kind, trigger, reason, designatedById }) => ({ institutionId, kind, trigger, reason, designatedById })) },
+          designatedTargets: { create: region.designatedTargets.map((d) => pick(d, ["institutionId", "kind", "trigger", "reason", "designatedById"])) },
         },
       });
     }
