@@ -118,3 +118,16 @@ export async function listTargetableInstitutions(db: PrismaClient, actor: Actor)
   requirePermission(actor, "plan.manageTargets");
   return db.institution.findMany({ where: { active: true }, orderBy: [{ poolingRegionId: "asc" }, { name: "asc" }], select: { id: true, name: true, nationalCode: true }, take: 500 });
 }
+
+/** Hospitals and pharmacies a draft plan may designate: those of its inspected regions (merged ones included). */
+export async function listDesignatableInstitutions(db: PrismaClient, actor: Actor, planId: string) {
+  requirePermission(actor, "plan.manageTargets");
+  const regions = await db.planRegion.findMany({ where: { planId }, select: { poolingRegionId: true } });
+  const ids = regions.map((r) => r.poolingRegionId);
+  return db.institution.findMany({
+    where: { active: true, kind: { not: "AGENCY" }, poolingRegion: { OR: [{ id: { in: ids } }, { mergedIntoId: { in: ids } }] } },
+    orderBy: [{ poolingRegion: { code: "asc" } }, { kind: "asc" }, { nationalCode: "asc" }],
+    select: { id: true, name: true, nationalCode: true },
+    take: 5000,
+  });
+}

@@ -15,7 +15,7 @@ import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
 import { isDomainError } from "@/lib/server/errors";
 import { listPoolingRegions } from "@/lib/server/organizations/organizations";
-import { getPlanOrThrow, listTargetableInstitutions } from "@/lib/server/plans/plans";
+import { getPlanOrThrow, listDesignatableInstitutions, listTargetableInstitutions } from "@/lib/server/plans/plans";
 import { listInspectors } from "@/lib/server/plans/teams";
 import { can } from "@/lib/server/policy/policy";
 import { fixTargetDrawAction, fixTeamDrawAction } from "./draws/actions";
@@ -48,9 +48,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const canManage = can(actor, "team.manage");
   const draft = plan.status === "DRAFT" && can(actor, "plan.create");
   const canDraw = plan.status === "PUBLISHED" && can(actor, "draw.run");
-  const [regions, inspectors, institutions] = canManage
-    ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor)])
-    : [[], [], []];
+  const [regions, inspectors, institutions, designatable] = canManage
+    ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor), draft ? listDesignatableInstitutions(db, actor, plan.id) : []])
+    : [[], [], [], []];
   const regionOptions = regions.map((r) => ({ id: r.id, label: `${r.name}（${r.code}）` }));
   const institutionOptions = institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }));
   const remove = draft ? removePlanItemAction : null;
@@ -142,7 +142,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <div className="mt-5 flex flex-col gap-6 border-t border-slate-200 pt-4">
             <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.regionFormTitle")}</h3><PlanRegionForm planId={plan.id} regions={regionOptions} action={savePlanRegionAction} /></div>
             {regionRows.length > 0 ? (
-              <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.designateTitle")}</h3><DesignateTargetForm planId={plan.id} regions={regionRows.map((r) => ({ id: r.id, label: r.name }))} institutions={institutionOptions} action={designateTargetAction} /></div>
+              <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.designateTitle")}</h3><DesignateTargetForm planId={plan.id} regions={regionRows.map((r) => ({ id: r.id, label: r.name }))} institutions={designatable.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }))} action={designateTargetAction} /></div>
             ) : null}
           </div>
         ) : null}
