@@ -1,14 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZCaseCommandInput } from "./inputs";
+import { parseCaseInput, ZAcceptRectificationInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
-
-export const ZAcceptRectificationInput = ZCaseCommandInput.extend({
-  note: z.string().trim().max(2000, { error: "validation.tooLong" }).optional(),
-});
 
 /** ACCEPT_RECTIFICATION: the bureau accepts the city's written report awaiting review; the case is RECTIFIED. */
 export async function acceptRectification(db: PrismaClient, actor: Actor, raw: z.input<typeof ZAcceptRectificationInput>, options: CaseOperationOptions = {}) {
