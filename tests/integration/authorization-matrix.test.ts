@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/server/db/generated/enums";
 import { listAuditEvents } from "@/lib/server/audit/events";
@@ -10,6 +11,9 @@ import { ZAuditFilter } from "@/lib/validation/admin";
 import { setCalendarOverride } from "@/lib/server/calendar-admin";
 import { createPlan, listPlans } from "@/lib/server/plans/plans";
 import { createTeam, listMyTeamMemberships } from "@/lib/server/plans/teams";
+import { addCeremonyParty, publishPlan } from "@/lib/server/plans/editor";
+import { fixTeamDraw } from "@/lib/server/draws/ceremony";
+import { getDrawOrThrow } from "@/lib/server/draws/read";
 import { ALL_ROLES, makeActor, makeOrganization, makeRegion, makeUser } from "../factories";
 import { makePlan } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
@@ -38,6 +42,24 @@ const EXPECTED: Record<string, Role[]> = {
   createTeam: ["BUREAU_ADMIN", "BUREAU_STAFF"],
   listMyTeamMemberships: ["INSPECTOR"],
   setCalendarOverride: ["BUREAU_ADMIN"],
+  addCeremonyParty: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  publishPlan: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  fixTeamDraw: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  getDrawOrThrow: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+};
+
+/** A draft plan that could be published: two parties, an inspected and a participating region. */
+async function publishablePlan() {
+  const plan = await makePlan(t.db, actors.BUREAU_STAFF);
+  const other = await makeRegion(t.db);
+  await t.db.planRegion.create({ data: { planId: plan.id, poolingRegionId: regionId, hospitalPoolValue: 10, hospitalsToDraw: 2 } });
+  await t.db.planParticipatingRegion.create({ data: { planId: plan.id, poolingRegionId: other.id } });
+  await t.db.ceremonyParty.createMany({ data: [{ planId: plan.id, code: "A", name: "甲", position: 1 }, { planId: plan.id, code: "B", name: "乙", position: 2 }] });
+  return plan;
+}
+const publishedPlan = async () => {
+  const plan = await publishablePlan();
+  return t.db.plan.update({ where: { id: plan.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
 };
 
 let actors: Record<Role, Actor>;
@@ -76,6 +98,14 @@ const ATTEMPTS: Record<string, Attempt> = {
   },
   listMyTeamMemberships: (a) => listMyTeamMemberships(t.db, a),
   setCalendarOverride: (a, n) => setCalendarOverride(t.db, a, { date: `2031-01-${String((n % 28) + 1).padStart(2, "0")}`, working: false, note: "矩阵测试" }),
+  addCeremonyParty: async (a) => addCeremonyParty(t.db, a, { planId: (await makePlan(t.db, actors.BUREAU_STAFF)).id, code: "OBSERVER", name: "特邀监督员" }),
+  publishPlan: async (a) => publishPlan(t.db, a, { planId: (await publishablePlan()).id }),
+  fixTeamDraw: async (a) => fixTeamDraw(t.db, a, { planId: (await publishedPlan()).id }),
+  getDrawOrThrow: async (a) => {
+    const plan = await publishedPlan();
+    const draw = await t.db.draw.create({ data: { planId: plan.id, kind: "TEAMS", manifest: {}, manifestHash: randomUUID().replaceAll("-", "").padEnd(64, "0"), createdById: actors.BUREAU_STAFF.userId } });
+    return getDrawOrThrow(t.db, a, draw.id);
+  },
 };
 
 describe("authorization matrix: every role × every portal and admin action, on real PostgreSQL", () => {

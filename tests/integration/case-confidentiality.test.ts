@@ -90,4 +90,17 @@ describe("case confidentiality (who may learn of a case, and when)", () => {
     expect(await byId(hospitalStaff, "00000000-0000-4000-8000-000000000000")).toBeNull();
     expect(await byId(hospitalStaff, delivered)).not.toBeNull();
   });
+
+  it("a pending draw tells the public only its manifest hash and commitments: no region, institution, person or result", async () => {
+    const { getPublicDraw, getPublishedRecord } = await import("@/lib/server/draws/publication");
+    const plan = await t.db.inspectionCase.findUniqueOrThrow({ where: { id: pending }, select: { planId: true } });
+    const draw = await t.db.draw.create({
+      data: { planId: plan.planId, kind: "TARGETS", status: "DRAWN", manifest: { secret: "被检机构名单" }, manifestHash: "c".repeat(64), record: { result: "被检机构名单" }, resultHash: "d".repeat(64), createdById: bureau.userId },
+    });
+    await t.db.inspectionCase.update({ where: { id: pending }, data: { drawId: draw.id } });
+    const announced = await getPublicDraw(t.db, draw.id);
+    expect(announced).toEqual({ id: draw.id, kind: "TARGETS", manifestHash: "c".repeat(64), commitments: [], published: false, resultHash: null });
+    expect(await getPublishedRecord(t.db, draw.id)).toBeNull();
+    await t.db.inspectionCase.update({ where: { id: pending }, data: { drawId: null } });
+  });
 });

@@ -211,3 +211,20 @@ describe("every team rule holds for random provinces", () => {
     );
   });
 });
+
+describe("expert selection frequency", () => {
+  it("is uniform over the experts who did not serve last year, and never reaches one who did while others are left", () => {
+    // 3 teams × 2 experts from 10 fresh experts and 2 who served last year: the served ones are never needed.
+    const people = [...Array.from({ length: 10 }, (_, i) => person(`E${String(i).padStart(2, "0")}`)), person("S1", { servedLastYear: true }), person("S2", { servedLastYear: true })];
+    const manifest = buildTeamManifest(plan({ inspected: regions(3), participating: regions(3), experts: { perTeam: 2, people } }));
+    const runs = 2000;
+    const counts = new Map<string, number>();
+    for (let n = 0; n < runs; n++) {
+      for (const team of drawTeams(manifest, `experts-${n}`).result.teams) team.experts.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1));
+    }
+    expect([...counts.keys()].sort()).toEqual(people.slice(0, 10).map((p) => p.id));
+    // Chi-square with 9 degrees of freedom; 35 is beyond the 0.9999 quantile (≈ 33.7); the seeds are fixed.
+    const expected = (runs * 6) / 10;
+    expect([...counts.values()].reduce((s, c) => s + (c - expected) ** 2 / expected, 0)).toBeLessThan(35);
+  });
+});
