@@ -72,17 +72,16 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
   for (const region of ["吉林市（220200）", "四平市（220300）", "辽源市（220400）"]) {
     await regionForm.getByLabel("被检统筹区").selectOption({ label: region });
     if (region.startsWith("吉林市")) {
-      await regionForm.getByLabel("范围数值").fill("5");
+      await regionForm.getByLabel("范围数值").fill("10");
       await regionForm.getByLabel("抽取医疗机构家数").fill("2");
-      await regionForm.getByLabel("药店排名范围（前 N 名）").fill("3");
       await regionForm.getByLabel("抽取药店家数").fill("1");
     }
     await regionForm.getByRole("button", { name: "保存抽取规则" }).click();
     await expect(regionForm.getByText("抽取规则已保存。")).toBeVisible();
   }
   const rules = bureau.getByRole("table", { name: "被检统筹区及抽取规则" });
-  await expect(rules.getByRole("row").filter({ hasText: "吉林市" })).toContainText("基金用量前 5 名中抽取 2 家");
-  await expect(rules.getByRole("row").filter({ hasText: "四平市" })).toContainText("基金用量前 10 名中抽取 2 家");
+  await expect(rules.getByRole("row").filter({ hasText: "吉林市" })).toContainText("基金用量前 10 名中抽取 2 家");
+  await expect(rules.getByRole("row").filter({ hasText: "四平市" })).toContainText("基金用量前 30 名中抽取 3 家");
 
   const designate = bureau.getByRole("form", { name: "指定检查对象" });
   await designate.getByLabel("被检统筹区").selectOption({ label: "吉林市" });
@@ -116,11 +115,12 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
   await expect(bureau.getByLabel("抽取清单哈希值")).toHaveText(/^[0-9a-f]{64}$/);
   await screenshot(bureau, "draw-02-team-manifest");
   await holdCeremony(bureau, "draw-03-team");
-  const crossGrouping = bureau.getByRole("table", { name: "交叉分组及抽取人员" });
-  await expect(crossGrouping.getByRole("row")).toHaveCount(4);
-  for (const region of ["吉林市", "四平市", "辽源市"]) {
-    const row = crossGrouping.getByRole("row").filter({ has: bureau.getByRole("cell", { name: region, exact: true }).first() }).first();
-    await expect(row.getByRole("cell").nth(0)).not.toHaveText(await row.getByRole("cell").nth(1).innerText());
+  // One team per inspected region, never inspected by itself.
+  const groupRows = bureau.getByRole("table", { name: "交叉分组及抽取人员" }).getByRole("row");
+  await expect(groupRows).toHaveCount(4);
+  for (let i = 1; i < 4; i += 1) {
+    const cells = groupRows.nth(i).getByRole("cell");
+    expect(await cells.nth(0).innerText()).not.toBe(await cells.nth(1).innerText());
   }
   await bureau.getByRole("link", { name: "返回检查计划" }).click();
 
@@ -158,17 +158,17 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
   await expect(visitor.getByText(`未找到编号为 ${drawId} 的公开抽取记录`)).toBeVisible();
 
   // The leader signs the commitment letter, then sees the team's cases and delivers each notice on arrival.
+  const drawnNames = (await targets.getByRole("row").evaluateAll((rows) => rows.slice(1).map((r) => r.children[1]!.textContent!.trim()))).filter(Boolean);
+  expect(drawnNames.length).toBeGreaterThanOrEqual(5);
   const leader = await newUserPage(browser, "inspector");
   leader.on("dialog", (dialog) => dialog.accept());
-  await expect(leader.getByRole("table")).toHaveCount(0);
-  await leader.getByRole("button", { name: "本人已阅读并签署承诺书" }).click();
-  const caseLinks = leader.getByRole("table").getByRole("link");
-  await expect(caseLinks.first()).toBeVisible();
-  const hrefs = await caseLinks.evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
-  expect(hrefs.length).toBeGreaterThanOrEqual(5);
+  for (const name of drawnNames) await expect(leader.getByRole("link", { name, exact: true })).toHaveCount(0);
+  await leader.getByRole("listitem").filter({ hasText: "检查吉林市" }).getByRole("button", { name: "本人已阅读并签署承诺书" }).click();
+  await expect(leader.getByRole("link", { name: drawnNames[0]!, exact: true })).toBeVisible();
   await screenshot(leader, "draw-05-team-cases");
+  const hrefs = await Promise.all(drawnNames.map((name) => leader.getByRole("link", { name, exact: true }).getAttribute("href")));
   for (const [i, href] of hrefs.entries()) {
-    await leader.goto(href);
+    await leader.goto(href!);
     const notice = leader.getByRole("form", { name: "送达检查通知书" });
     await notice.getByLabel("通知书文号").fill(`吉医保飞检〔2024〕${i + 11}号`);
     await notice.getByLabel("签收人姓名").fill("刘主任");
