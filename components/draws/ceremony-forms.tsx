@@ -1,35 +1,17 @@
 "use client";
 import { useState } from "react";
-import type { DefaultValues, FieldValues } from "react-hook-form";
 import { useTranslations } from "use-intl";
-import type { z } from "zod";
-import { useSchemaForm } from "@/components/forms/use-schema-form";
+import { useEditorForm } from "@/components/plans/use-editor-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/layout";
 import { sha256Hex } from "@/lib/domain/crypto/sha256";
 import type { ActionResult } from "@/lib/server/action-result";
 import { ZCommitInput, ZEntropyInput, ZRedrawInput, ZRevealInput } from "@/lib/validation/draws";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
-/** One ceremony step as a small form; schema keys of this feature (draw.*) are translated here. */
-function useStepForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaults: DefaultValues<z.input<S>>, action: Action, successKey: string) {
-  const t = useTranslations();
-  const { form, message, submit, error } = useSchemaForm(schema, defaults);
-  const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t(successKey))) form.reset(defaults);
-  });
-  const fieldError = (name: string) => {
-    const m = error(name);
-    return m && /^draw\./.test(m) ? t(m) : m;
-  };
-  const notice = message ? <div className="md:col-span-full"><Notice tone={message.tone}>{message.text}</Notice></div> : null;
-  return { t, form, onSubmit, fieldError, notice, busy: form.formState.isSubmitting };
-}
-
 export function CommitForm({ drawId, partyId, partyName, action }: { drawId: string; partyId: string; partyName: string; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useStepForm(ZCommitInput, { drawId, partyId, commitment: "" }, action, "draw.committed");
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZCommitInput, { drawId, partyId, commitment: "" }, action, "draw.committed", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.commitFor", { party: partyName })}>
       {notice}
@@ -40,7 +22,7 @@ export function CommitForm({ drawId, partyId, partyName, action }: { drawId: str
 }
 
 export function EntropyForm({ drawId, digits, action }: { drawId: string; digits: number; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useStepForm(ZEntropyInput, { drawId, publicEntropy: "" }, action, "draw.entropyEntered");
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZEntropyInput, { drawId, publicEntropy: "" }, action, "draw.entropyEntered", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.entropyTitle")}>
       {notice}
@@ -51,7 +33,7 @@ export function EntropyForm({ drawId, digits, action }: { drawId: string; digits
 }
 
 export function RevealForm({ drawId, partyId, partyName, action }: { drawId: string; partyId: string; partyName: string; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useStepForm(ZRevealInput, { drawId, partyId, salt: "" }, action, "draw.revealed");
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZRevealInput, { drawId, partyId, salt: "" }, action, "draw.revealed", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.revealFor", { party: partyName })}>
       {notice}
@@ -62,7 +44,7 @@ export function RevealForm({ drawId, partyId, partyName, action }: { drawId: str
 }
 
 export function RedrawForm({ drawId, action }: { drawId: string; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useStepForm(ZRedrawInput, { drawId, reason: "" }, action, "draw.redrawn");
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZRedrawInput, { drawId, reason: "" }, action, "draw.redrawn", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.redrawTitle")}>
       {notice}

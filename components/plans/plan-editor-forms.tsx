@@ -1,11 +1,8 @@
 "use client";
-import type { DefaultValues, FieldValues } from "react-hook-form";
-import { useTranslations } from "use-intl";
 import type { z } from "zod";
-import { useSchemaForm } from "@/components/forms/use-schema-form";
+import { useEditorForm } from "@/components/plans/use-editor-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/layout";
 import type { ActionResult } from "@/lib/server/action-result";
 import {
   DESIGNATION_KINDS,
@@ -25,25 +22,6 @@ import {
 
 type Option = { id: string; label: string };
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
-
-/**
- * A plan-editor form: the schema validates in the browser, the action again on the server. Field messages
- * from the schema are catalog keys (this feature's own under plans.*); the server's arrive translated.
- */
-function useEditorForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaults: DefaultValues<z.input<S>>, action: Action, successKey: string, reset: boolean) {
-  const t = useTranslations();
-  const { form, message, submit, error } = useSchemaForm(schema, defaults);
-  const onSubmit = form.handleSubmit(async (values) => {
-    if ((await submit(() => action(values), t(successKey))) && reset) form.reset(defaults);
-  });
-  const fieldError = (name: string) => {
-    const m = error(name);
-    return m && /^(plans|draw)\./.test(m) ? t(m) : m;
-  };
-  const notice = message ? <div className="md:col-span-full"><Notice tone={message.tone}>{message.text}</Notice></div> : null;
-  return { t, form, onSubmit, fieldError, notice, busy: form.formState.isSubmitting };
-}
-
 const GRID = "grid gap-4 md:grid-cols-4";
 
 export type PlanSettings = z.input<typeof ZUpdatePlanInput>;

@@ -1,7 +1,6 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import type { z } from "zod";
-import { runAction, type ActionContext, type ActionResult } from "@/lib/server/action";
+import type { ActionResult } from "@/lib/server/action";
+import { runPlanAction as run } from "@/app/bureau/plans/run-plan-action";
 import { declareConflict } from "@/lib/server/draws/conflicts";
 import { addCeremonyParty, addExclusionWindow, addParticipatingRegion, addPhase, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
 import { addTarget, createPlan } from "@/lib/server/plans/plans";
@@ -22,13 +21,6 @@ import {
   ZRemovePlanItemInput,
   ZUpdatePlanInput,
 } from "@/lib/validation/plans";
-
-/** One service call per action; every page under /bureau/plans shows the change. */
-async function run<S extends z.ZodType, T>(name: string, schema: S, raw: unknown, body: (ctx: ActionContext<z.output<S>>) => Promise<T>): Promise<ActionResult<T>> {
-  const result = await runAction(name, schema, raw, body);
-  if (result.ok) revalidatePath("/bureau/plans", "layout");
-  return result;
-}
 
 export async function createPlanAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
   return run("plan.create", ZCreatePlanInput, raw, async ({ db, actor, input, context }) => ({ id: (await createPlan(db, actor, input, context)).id }));

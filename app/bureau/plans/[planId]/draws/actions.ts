@@ -1,17 +1,10 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import type { z } from "zod";
-import { runAction, type ActionContext, type ActionResult } from "@/lib/server/action";
+import type { ActionResult } from "@/lib/server/action";
+import { runPlanAction as run } from "@/app/bureau/plans/run-plan-action";
 import { commitSalt, enterPublicEntropy, fixTargetDraw, fixTeamDraw, redraw, revealPartySalt, stopDraw } from "@/lib/server/draws/ceremony";
 import { ZCommitInput, ZEntropyInput, ZFixTargetDrawInput, ZFixTeamDrawInput, ZRedrawInput, ZRevealInput, ZStopDrawInput } from "@/lib/validation/draws";
 
-// The ceremony's steps (issue 8 §4), each one service call; the draw page and the plan page show the change.
-async function run<S extends z.ZodType, T>(name: string, schema: S, raw: unknown, body: (ctx: ActionContext<z.output<S>>) => Promise<T>): Promise<ActionResult<T>> {
-  const result = await runAction(name, schema, raw, body);
-  if (result.ok) revalidatePath("/bureau/plans", "layout");
-  return result;
-}
-
+// The ceremony's steps (issue 8 §4), each one service call.
 export async function fixTeamDrawAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
   return run("draw.fixManifest", ZFixTeamDrawInput, raw, async ({ db, actor, input, context }) => ({ id: (await fixTeamDraw(db, actor, input, context)).id }));
 }
