@@ -3,6 +3,8 @@ import type { PrismaClient } from "../lib/server/db/client";
 import { recordAudit } from "../lib/server/audit/record";
 import { hashPassword } from "../lib/server/auth/password";
 import { KEY_AREAS, VIOLATION_TYPES } from "./seed/catalogue";
+import { seedProvince } from "./seed/master-data";
+import { regionId } from "./seed/province";
 import { JILIN_POOLING_REGIONS } from "./seed/regions";
 
 export interface SeedOptions {
@@ -22,14 +24,18 @@ export const DEMO_ACCOUNTS = [
   { username: "hospital", displayName: "陈晓燕", role: "INSTITUTION_STAFF", organization: "hospital" },
 ] as const;
 
+/** Institutions in the demo province: about a twelfth of Jilin's, enough for every draw rule in every region. */
+export const DEMO_INSTITUTIONS = 1200;
+
 export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
   return (await db.user.count()) === 0;
 }
 
-async function seedRegions(db: PrismaClient): Promise<Map<string, string>> {
+/** The Jilin pooling regions with their merges; ids follow the division code (`regionId`). */
+export async function seedRegions(db: PrismaClient): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const region of JILIN_POOLING_REGIONS) {
-    const row = await db.poolingRegion.upsert({ where: { code: region.code }, create: { code: region.code, name: region.name }, update: {} });
+    const row = await db.poolingRegion.upsert({ where: { code: region.code }, create: { id: regionId(region.code), code: region.code, name: region.name }, update: {} });
     ids.set(region.code, row.id);
   }
   for (const region of JILIN_POOLING_REGIONS) {
@@ -39,7 +45,7 @@ async function seedRegions(db: PrismaClient): Promise<Map<string, string>> {
 }
 
 /** Reference data both seeds start from: the violation catalogue and the key areas. */
-async function seedCatalogue(db: PrismaClient) {
+export async function seedCatalogue(db: PrismaClient) {
   for (const type of VIOLATION_TYPES) await db.violationType.upsert({ where: { code: type.code }, create: { ...type }, update: {} });
   for (const area of KEY_AREAS) await db.keyArea.upsert({ where: { code: area.code }, create: { ...area }, update: {} });
 }
@@ -55,10 +61,8 @@ async function seedDemo(db: PrismaClient, log: (line: string) => void) {
     const region = JILIN_POOLING_REGIONS.find((r) => r.code === code)!;
     await db.organization.create({ data: { name: `${region.name}医疗保障局（演示）`, kind: "CITY_BUREAU", poolingRegionId: regions.get(code)! } });
   }
-  // The hospital's master-data record, linked to the organization its staff sign in under.
-  await db.institution.create({
-    data: { kind: "HOSPITAL", hospitalTier: "TIER_3", nationalCode: "H22010100001", name: hospital.name, poolingRegionId: regions.get("220100")!, organizationId: hospital.id },
-  });
+  // The province's master data; the first 长春 hospital, H22010100001, is the one whose staff sign in as `hospital`.
+  const province = await seedProvince(db, { institutions: DEMO_INSTITUTIONS, regionIds: regions, links: { H22010100001: { organizationId: hospital.id, name: hospital.name } } });
   const organizations = { bureau, city, hospital };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
@@ -73,8 +77,8 @@ async function seedDemo(db: PrismaClient, log: (line: string) => void) {
       },
     });
   }
-  await db.$transaction((tx) => recordAudit(tx, { actor: null, actorLabel: "system", action: "system.seed", entity: "Database", after: { kind: "demo", accounts: DEMO_ACCOUNTS.length } }));
-  log(`[feijian] Demo data seeded: ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")} (password ${DEMO_PASSWORD}).`);
+  await db.$transaction((tx) => recordAudit(tx, { actor: null, actorLabel: "system", action: "system.seed", entity: "Database", after: { kind: "demo", accounts: DEMO_ACCOUNTS.length, institutions: province.institutions.length } }));
+  log(`[feijian] Demo data seeded: ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")} (password ${DEMO_PASSWORD}); ${province.institutions.length} institutions, ${province.experts.length} experts.`);
 }
 
 async function seedProduction(db: PrismaClient, adminPassword: string | undefined, log: (line: string) => void) {

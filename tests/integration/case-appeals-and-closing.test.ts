@@ -227,3 +227,18 @@ describe("rectification: material, return and acceptance of the written report, 
     expect((await countCases(t.db, w.bureau, new Date("2024-10-18T03:00:00Z"))).overdue).toBe(0);
   });
 });
+
+describe("what the institution reads of the handling", () => {
+  it("its notices, refunds and material, but not the city's reports to the province or their deadlines", async () => {
+    await toHandedOver();
+    const { submitProgressReport } = await import("@/lib/server/cases/submit-progress-report");
+    await submitProgressReport(t.db, w.city, { ...(await ref()), summary: "整改中" }, pdf("进展.pdf"), { now: HANDOVER_DAY });
+    await submitRectificationMaterial(t.db, w.institutionStaff, { ...(await ref()), description: "培训记录" }, pdf("培训.pdf"), { now: HANDOVER_DAY });
+    const city = await getCaseFile(t.db, w.city, caseId, HANDOVER_DAY);
+    const institution = await getCaseFile(t.db, w.institutionStaff, caseId, HANDOVER_DAY);
+    expect(city.case.rectification?.reports).toHaveLength(1);
+    expect(institution.case.rectification?.reports).toEqual([]);
+    expect(institution.case.rectification?.materials).toHaveLength(1);
+    expect(institution.deadline).toBeNull();
+  });
+});

@@ -143,6 +143,7 @@ describe("loadCaseFacts", () => {
       handlingDiffersFromHandover: false,
       differenceExplained: false,
       rectificationReportSubmitted: false,
+      progressReportSubmitted: false,
     });
     await handOver(t.db, w.leader, ready, { now: handoverAt });
     expect((await t.db.inspectionCase.findUniqueOrThrow({ where: { id: ready.caseId } })).handedOverAmount?.toFixed(2)).toBe("0.30");

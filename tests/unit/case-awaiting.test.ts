@@ -8,7 +8,7 @@ import { hasMessage } from "@/lib/i18n/translator";
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   commitmentLettersSigned: true, findingsCount: 1, teamSigned: false, institutionSigned: false, feedbackReportWritten: false,
   appealWindowOpen: false, openAppeals: 0, confirmationNoticeIssued: false, confirmedTotal: "0.00", refundNoticeIssued: false,
-  refundedTotal: "0.00", handlingDiffersFromHandover: false, differenceExplained: false, rectificationReportSubmitted: false, ...over,
+  refundedTotal: "0.00", handlingDiffersFromHandover: false, differenceExplained: false, rectificationReportSubmitted: false, progressReportSubmitted: false, ...over,
 });
 
 describe("who a case waits for", () => {

@@ -58,6 +58,10 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
     : [[], []];
   const awaitedReports = detail.rectification ? { reports: detail.rectification.reports.filter((report) => report.status !== "RETURNED") } : null;
   const deadline = currentDeadline(await loadWorkingDayCalendar(db), chinaDateOf(now), { ...detail, ...reportsSubmitted(awaitedReports) });
+  // The city's reports and their deadlines are between the city and the province: the institution sees its
+  // own material and the notices addressed to it, not the reports.
+  const readsReports = actor.role !== "INSTITUTION_STAFF";
+  if (!readsReports && detail.rectification) detail.rectification.reports = [];
   const standing = detail.findings.filter((finding) => finding.status !== "WITHDRAWN");
   const findingsTotal = addMoney("0.00", ...standing.map((finding) => finding.amount.toFixed(2)));
   const appealableFindings = events.includes("FILE_APPEAL")
@@ -66,7 +70,7 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
   const openAppeals = detail.appeals
     .filter((appeal) => appeal.status === "OPEN")
     .map((appeal) => ({ id: appeal.id, grounds: appeal.grounds, finding: appeal.finding?.description ?? null }));
-  return { case: detail, facts, events, timeline, findingsTotal, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, deadline, canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
+  return { case: detail, facts, events, timeline, findingsTotal, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, deadline: readsReports ? deadline : null, canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
 }
 
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
