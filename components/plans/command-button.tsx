@@ -7,15 +7,15 @@ import type { ActionResult } from "@/lib/server/action-result";
 /**
  * One button, one server action with a fixed payload (publish a plan, remove a row, fix a draw's manifest,
  * stop a ceremony). Asks first when `confirmText` is given; shows the server's refusal next to the button;
- * opens `href(id)` when the action answers with the id of what it created.
+ * opens `hrefPrefix` + id when the action answers with the id of what it created.
  */
-export function CommandButton({ label, payload, action, confirmText, variant = "primary", href, className = "" }: {
+export function CommandButton({ label, payload, action, confirmText, variant = "primary", hrefPrefix, className = "" }: {
   label: string;
   payload: Record<string, string>;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
   confirmText?: string;
   variant?: "primary" | "secondary" | "danger";
-  href?: (id: string) => string;
+  hrefPrefix?: string;
   className?: string;
 }) {
   const router = useRouter();
@@ -34,7 +34,7 @@ export function CommandButton({ label, payload, action, confirmText, variant = "
             const result = await action(payload);
             setError(result.ok ? null : result.message);
             const id = result.ok ? (result.data as { id?: string } | undefined)?.id : undefined;
-            if (id && href) router.push(href(id));
+            if (id && hrefPrefix) router.push(`${hrefPrefix}${id}`);
           });
         }}
       >

@@ -23,6 +23,8 @@ import {
 type Option = { id: string; label: string };
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 const GRID = "grid gap-4 md:grid-cols-4";
+/** The narrow cards beside each other (participating regions, exclusions, parties): one field a row. */
+const STACK = "flex flex-col gap-3";
 
 export type PlanSettings = z.input<typeof ZUpdatePlanInput>;
 
@@ -99,13 +101,13 @@ export function PlanRegionForm({ planId, regions, action }: { planId: string; re
 export function ParticipatingRegionForm({ planId, regions, action }: { planId: string; regions: Option[]; action: Action }) {
   const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZParticipatingRegionInput, { planId, poolingRegionId: "" }, action, "plans.editor.participatingAdded", true);
   return (
-    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.participatingTitle")}>
+    <form onSubmit={onSubmit} noValidate className={STACK} aria-label={t("plans.editor.participatingTitle")}>
       {notice}
       <SelectField label={t("plans.editor.participatingRegion")} required error={fieldError("poolingRegionId")} {...form.register("poolingRegionId")}>
         <option value="">{t("common.choose")}</option>
         {regions.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
       </SelectField>
-      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.addParticipating")}</Button></div>
+      <div><Button type="submit" disabled={busy}>{t("plans.editor.addParticipating")}</Button></div>
     </form>
   );
 }
@@ -113,14 +115,14 @@ export function ParticipatingRegionForm({ planId, regions, action }: { planId: s
 export function ExclusionWindowForm({ planId, year, action }: { planId: string; year: number; action: Action }) {
   const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZExclusionWindowInput, { planId, level: "NATIONAL", fromYear: year - 1, toYear: year }, action, "plans.editor.windowAdded", false);
   return (
-    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.addWindow")}>
+    <form onSubmit={onSubmit} noValidate className={STACK} aria-label={t("plans.editor.addWindow")}>
       {notice}
       <SelectField label={t("plans.editor.inspectionLevel")} required error={fieldError("level")} {...form.register("level")}>
         {EXCLUSION_LEVELS.map((v) => <option key={v} value={v}>{t(`plans.inspectionLevels.${v}`)}</option>)}
       </SelectField>
       <TextField label={t("plans.editor.fromYear")} type="number" required error={fieldError("fromYear")} {...form.register("fromYear")} />
       <TextField label={t("plans.editor.toYear")} type="number" required error={fieldError("toYear")} {...form.register("toYear")} />
-      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.addWindow")}</Button></div>
+      <div><Button type="submit" disabled={busy}>{t("plans.editor.addWindow")}</Button></div>
     </form>
   );
 }
@@ -128,11 +130,11 @@ export function ExclusionWindowForm({ planId, year, action }: { planId: string; 
 export function CeremonyPartyForm({ planId, action }: { planId: string; action: Action }) {
   const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZCeremonyPartyInput, { planId, code: "", name: "" }, action, "plans.editor.partyAdded", true);
   return (
-    <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.addParty")}>
+    <form onSubmit={onSubmit} noValidate className={STACK} aria-label={t("plans.editor.addParty")}>
       {notice}
-      <div className="md:col-span-2"><TextField label={t("plans.editor.partyName")} required error={fieldError("name")} {...form.register("name")} /></div>
+      <TextField label={t("plans.editor.partyName")} required error={fieldError("name")} {...form.register("name")} />
       <TextField label={t("plans.editor.partyCode")} required hint={t("plans.editor.partyCodeHint")} error={fieldError("code")} {...form.register("code")} />
-      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.addParty")}</Button></div>
+      <div><Button type="submit" disabled={busy}>{t("plans.editor.addParty")}</Button></div>
     </form>
   );
 }

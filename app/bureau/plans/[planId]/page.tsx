@@ -73,7 +73,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             <span className="self-center rounded bg-slate-100 px-2 py-1 text-sm text-slate-700">{t("plans.editor.statusLine", { status: t(`plans.statuses.${plan.status}`), revision: plan.revision })}</span>
             {draft ? <CommandButton label={t("plans.editor.publish")} payload={{ planId: plan.id }} action={publishPlanAction} confirmText={t("plans.editor.publishConfirm")} /> : null}
             {plan.status === "PUBLISHED" && !plan.supersededBy && can(actor, "plan.create") && plan.draws.length === 0 ? (
-              <CommandButton label={t("plans.editor.revise")} payload={{ planId: plan.id }} action={revisePlanAction} variant="secondary" href={(id) => `/bureau/plans/${id}`} confirmText={t("plans.editor.reviseConfirm")} />
+              <CommandButton label={t("plans.editor.revise")} payload={{ planId: plan.id }} action={revisePlanAction} variant="secondary" hrefPrefix="/bureau/plans/" confirmText={t("plans.editor.reviseConfirm")} />
             ) : null}
           </>
         }
@@ -134,7 +134,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               const draws = plan.draws.filter((d) => d.planRegionId === row.id);
               const open = draws.find((d) => d.status !== "SUPERSEDED" && d.status !== "STOPPED");
               if (open) return <Link href={drawHref(open.id)} className="text-sm text-brand-700 hover:underline">{t(`draw.statusLink.${open.status}`)}</Link>;
-              return canDraw ? <CommandButton label={t("draw.fixTargetDraw")} payload={{ planId: plan.id, planRegionId: row.id }} action={fixTargetDrawAction} href={drawHref} /> : null;
+              return canDraw ? <CommandButton label={t("draw.fixTargetDraw")} payload={{ planId: plan.id, planRegionId: row.id }} action={fixTargetDrawAction} hrefPrefix={drawHref("")} /> : null;
             }}
           />
         )}
@@ -182,7 +182,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       <Card title={t("draw.sectionTitle")} className="mb-6">
         <p className="mb-3 text-sm text-slate-600">{plan.status === "PUBLISHED" ? t("draw.sectionIntro") : t("draw.sectionNeedsPublished")}</p>
         {canDraw && teamDraw.length === 0 && plan.teams.length === 0 ? (
-          <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} href={drawHref} confirmText={t("draw.fixConfirm")} /></div>
+          <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} hrefPrefix={drawHref("")} confirmText={t("draw.fixConfirm")} /></div>
         ) : null}
         <DrawList draws={plan.draws} regions={new Map(regionRows.map((r) => [r.id, r.name]))} href={drawHref} t={t} locale={actor.locale} />
       </Card>
