@@ -29,7 +29,6 @@ export default async function TeamDashboard() {
             <li key={m.id} className="rounded border border-slate-200 p-4">
               <p className="font-medium">{m.team.name} · {m.team.plan.title}</p>
               <p className="text-sm text-slate-600">{t("plans.inspects", { region: m.team.inspectedRegion.name })} · {t(`plans.teamRoles.${m.role}`)}</p>
-              <div className="mt-3"><DeclareConflictForm teamMemberId={m.id} label={t("draw.declareConflictFor", { team: m.team.name })} action={declareConflictAction} /></div>
               {m.commitmentLetter ? (
                 <p className="mt-2 text-sm text-green-700">{t("team.letterSignedAt", { time: formatDateTime(m.commitmentLetter.signedAt, actor.locale) })}</p>
               ) : (
@@ -38,6 +37,7 @@ export default async function TeamDashboard() {
                   <CommitmentLetter teamMemberId={m.id} text={COMMITMENT_LETTER_TEXT} action={signCommitmentAction} />
                 </>
               )}
+              <div className="mt-4 border-t border-slate-100 pt-3"><DeclareConflictForm teamMemberId={m.id} label={t("draw.declareConflictFor", { team: m.team.name })} action={declareConflictAction} /></div>
             </li>
           ))}
         </ul>

@@ -8,7 +8,9 @@ import { getPublicDraw, getPublishedRecord } from "@/lib/server/draws/publicatio
 import { getDrawOrThrow } from "@/lib/server/draws/read";
 import { DomainError } from "@/lib/server/errors";
 import { addCeremonyParty, addParticipatingRegion, designateTarget, publishPlan, savePlanRegion } from "@/lib/server/plans/editor";
+import { COMMITMENT_LETTER_SHA256 } from "@/lib/server/plans/commitment-letter";
 import { createPlan } from "@/lib/server/plans/plans";
+import { recordPaperCommitmentLetter } from "@/lib/server/plans/teams";
 import type { Actor } from "@/lib/server/policy/actor";
 import { scope } from "@/lib/server/policy/scope";
 import { ZCreatePlanInput, ZPlanRegionInput } from "@/lib/validation/plans";
@@ -178,6 +180,20 @@ describe("a conflict declared after the draw", () => {
     expect(record.replacements).toEqual([expect.objectContaining({ withdrawn: expertMember.expert!.staffNumber, replacedBy: outcome.replacedBy })]);
     expect(JSON.stringify(record)).not.toContain("近亲属");
     expect(verifyDrawRecord(record)).toMatchObject({ ok: true });
+  });
+
+  it("lets the bureau record a paper commitment letter for a drawn member without an account, and only for them", async () => {
+    const plan = await publishedPlan();
+    await publishPlan(t.db, bureau, { planId: plan.id });
+    const fixed = await fixTeamDraw(t.db, bureau, { planId: plan.id });
+    await holdCeremony(t.db, bureau, fixed.id);
+    const expert = await t.db.teamMember.findFirstOrThrow({ where: { drawId: fixed.id, role: "EXPERT" } });
+    await recordPaperCommitmentLetter(t.db, bureau, expert.id);
+    expect(await t.db.commitmentLetter.findUnique({ where: { teamMemberId: expert.id } })).toMatchObject({ textSha256: COMMITMENT_LETTER_SHA256 });
+    const inspector = await makeActor(t.db, "INSPECTOR");
+    const named = await t.db.teamMember.create({ data: { teamId: expert.teamId, userId: inspector.userId, role: "MEMBER", isLawEnforcement: true } });
+    expect(await refusal(recordPaperCommitmentLetter(t.db, bureau, named.id))).toMatchObject({ messageKey: "draw.errors.signsOwnLetter" });
+    expect(await refusal(recordPaperCommitmentLetter(t.db, inspector, expert.id))).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("lets an inspector declare only for their own place on a team", async () => {

@@ -4,7 +4,7 @@ import { runPlanAction as run } from "@/app/bureau/plans/run-plan-action";
 import { declareConflict } from "@/lib/server/draws/conflicts";
 import { addCeremonyParty, addExclusionWindow, addParticipatingRegion, addPhase, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
 import { addTarget, createPlan } from "@/lib/server/plans/plans";
-import { addTeamMember, createTeam } from "@/lib/server/plans/teams";
+import { addTeamMember, createTeam, recordPaperCommitmentLetter } from "@/lib/server/plans/teams";
 import {
   ZAddPhaseInput,
   ZAddTargetInput,
@@ -19,6 +19,7 @@ import {
   ZPlanRefInput,
   ZPlanRegionInput,
   ZRemovePlanItemInput,
+  ZSignCommitmentInput,
   ZUpdatePlanInput,
 } from "@/lib/validation/plans";
 
@@ -81,4 +82,9 @@ export async function revisePlanAction(raw: unknown): Promise<ActionResult<{ id:
 /** 回避 recorded by the bureau for a team member (an expert without an account, or on their behalf). */
 export async function recordConflictAction(raw: unknown): Promise<ActionResult<void>> {
   return run("conflict.declare", ZDeclareConflictInput, raw, async ({ db, actor, input, context }) => void (await declareConflict(db, actor, input, context)));
+}
+
+/** A paper commitment letter signed by a member without an account, recorded by the bureau. */
+export async function recordPaperLetterAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("commitment.recordPaper", ZSignCommitmentInput, raw, async ({ db, actor, input, context }) => void (await recordPaperCommitmentLetter(db, actor, input.teamMemberId, context)));
 }

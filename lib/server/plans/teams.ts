@@ -63,3 +63,20 @@ export async function signCommitmentLetter(db: PrismaClient, actor: Actor, teamM
     return letter;
   });
 }
+
+/**
+ * A drawn expert or third-party member without an account signs the letter on paper; the bureau records it
+ * (the same text, its SHA-256 kept). Members with an account sign it themselves on the team portal.
+ */
+export async function recordPaperCommitmentLetter(db: PrismaClient, actor: Actor, teamMemberId: string, context: RequestContext = {}) {
+  requirePermission(actor, "team.manage");
+  const member = await db.teamMember.findFirst({ where: { id: teamMemberId, withdrawnAt: null }, include: { commitmentLetter: true } });
+  if (!member) throw new DomainError("NOT_FOUND");
+  if (member.userId) throw new DomainError("CONFLICT", undefined, { messageKey: "draw.errors.signsOwnLetter" });
+  if (member.commitmentLetter) throw new DomainError("COMMITMENT_ALREADY_SIGNED");
+  return db.$transaction(async (tx) => {
+    const letter = await tx.commitmentLetter.create({ data: { teamMemberId: member.id, textSha256: COMMITMENT_LETTER_SHA256, signedAt: new Date() } });
+    await recordAudit(tx, { actor, action: "commitment.recordPaper", entity: "TeamMember", entityId: member.id, after: letter, context });
+    return letter;
+  });
+}

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, newUserPage, screenshot, test } from "../support/fixtures";
+import { expect, login, newUserPage, screenshot, test } from "../support/fixtures";
 
 const PLAN = "2024年省级医疗保障基金飞行检查（双随机）";
 const PARTIES = [
@@ -41,7 +41,7 @@ async function holdCeremony(page: Page, shot: string) {
 }
 
 test("a plan goes from draft through the team draw and a target draw to cases, and its published record verifies on the public page", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   // A second law-enforcement inspector for the team (条例 art. 29: at least two on site).
   const admin = await newUserPage(browser, "admin");
   await admin.goto("/bureau/users");
@@ -134,6 +134,18 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
     await form.getByRole("button", { name: "添加成员" }).click();
     await expect(team).toContainText(`${person.replace(/（.*/, "")}（${role}，执法人员）`);
   }
+
+  // Every member signs the commitment letter before the visit: drawn experts without an account on paper,
+  // recorded by the bureau; the second inspector on the team portal.
+  const paper = team.getByRole("button", { name: "登记纸质承诺书" });
+  for (let left = await paper.count(); left > 0; left -= 1) {
+    await paper.first().click();
+    await expect(paper).toHaveCount(left - 1);
+  }
+  const member = await (await browser.newContext()).newPage();
+  await login(member, "inspector.wang", "Inspector2024wang");
+  await member.getByRole("listitem").filter({ hasText: "检查吉林市" }).getByRole("button", { name: "本人已阅读并签署承诺书" }).click();
+  await expect(member.getByText(/已于 .* 签署检查承诺书/)).toBeVisible();
 
   // The team's own kickoff in 吉林市: its targets are drawn there and then.
   await rules.getByRole("row").filter({ hasText: "吉林市" }).getByRole("button", { name: "固定被检机构抽取清单" }).click();

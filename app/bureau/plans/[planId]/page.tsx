@@ -29,6 +29,7 @@ import {
   createTeamAction,
   designateTargetAction,
   publishPlanAction,
+  recordPaperLetterAction,
   recordConflictAction,
   removePlanItemAction,
   revisePlanAction,
@@ -201,6 +202,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                     <li key={m.id} className={m.withdrawnAt ? "text-slate-400 line-through" : ""}>
                       {m.user?.displayName ?? m.expert?.name ?? "—"}（{t(`plans.teamRoles.${m.role}`)}{m.isLawEnforcement ? `，${t("plans.lawEnforcement")}` : ""}{m.source !== "MANUAL" ? `，${t(`draw.memberSources.${m.source}`)}` : ""}）
                       <span className="ml-2 text-slate-500">{m.withdrawnAt ? t("draw.withdrawn", { reason: m.withdrawReason ?? "" }) : m.commitmentLetter ? t("plans.letterSigned") : t("plans.letterPending")}</span>
+                      {canManage && !m.withdrawnAt && !m.commitmentLetter && !m.userId ? (
+                        <CommandButton className="ml-2" variant="secondary" label={t("draw.recordPaperLetter")} payload={{ teamMemberId: m.id }} action={recordPaperLetterAction} confirmText={t("draw.recordPaperLetterConfirm", { name: m.expert?.name ?? "" })} />
+                      ) : null}
                     </li>
                   ))}
                 </ul>
