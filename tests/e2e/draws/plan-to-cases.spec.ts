@@ -77,7 +77,8 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
       await regionForm.getByLabel("抽取药店家数").fill("1");
     }
     await regionForm.getByRole("button", { name: "保存抽取规则" }).click();
-    await expect(regionForm.getByText("抽取规则已保存。")).toBeVisible();
+    // The form starts again from the defaults once saved.
+    await expect(regionForm.getByLabel("被检统筹区")).toHaveValue("");
   }
   const rules = bureau.getByRole("table", { name: "被检统筹区及抽取规则" });
   await expect(rules.getByRole("row").filter({ hasText: "吉林市" })).toContainText("基金用量前 10 名中抽取 2 家");
@@ -95,6 +96,7 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
   for (const region of ["吉林市（220200）", "四平市（220300）", "辽源市（220400）"]) {
     await participating.getByLabel("参检统筹区").selectOption({ label: region });
     await participating.getByRole("button", { name: "添加参检统筹区" }).click();
+    await expect(participating.getByLabel("参检统筹区")).toHaveValue("");
     await expect(bureau.getByRole("region", { name: "参检统筹区" }).getByRole("listitem").filter({ hasText: region.replace(/（.*/, "") })).toBeVisible();
   }
   const partyForm = bureau.getByRole("form", { name: "添加见证方" });
@@ -102,6 +104,7 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
     await partyForm.getByLabel("见证方名称").fill(p.name);
     await partyForm.getByLabel("见证方代码").fill(p.code);
     await partyForm.getByRole("button", { name: "添加见证方" }).click();
+    await expect(partyForm.getByLabel("见证方名称")).toHaveValue("");
     await expect(bureau.getByRole("region", { name: "抽取见证方" }).getByText(p.code)).toBeVisible();
   }
   await screenshot(bureau, "draw-01-plan-draft");
@@ -132,6 +135,7 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
     await form.getByLabel("人员", { exact: true }).selectOption({ label: person });
     await form.getByLabel("组内职务").selectOption({ label: role });
     await form.getByRole("button", { name: "添加成员" }).click();
+    await expect(form.getByLabel("人员", { exact: true })).toHaveValue("");
     await expect(team).toContainText(`${person.replace(/（.*/, "")}（${role}，执法人员）`);
   }
 
