@@ -105,7 +105,7 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
     await partyForm.getByLabel("见证方代码").fill(p.code);
     await partyForm.getByRole("button", { name: "添加见证方" }).click();
     await expect(partyForm.getByLabel("见证方名称")).toHaveValue("");
-    await expect(bureau.getByRole("region", { name: "抽取见证方" }).getByText(p.code)).toBeVisible();
+    await expect(bureau.getByRole("region", { name: "抽取见证方" }).getByText(p.code, { exact: true })).toBeVisible();
   }
   await screenshot(bureau, "draw-01-plan-draft");
   await bureau.getByRole("button", { name: "发布计划" }).click();
