@@ -15,7 +15,7 @@ export function CommitForm({ drawId, partyId, partyName, action }: { drawId: str
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.commitFor", { party: partyName })}>
       {notice}
-      <div className="md:col-span-3"><TextField label={t("draw.commitmentOf", { party: partyName })} required hint={t("draw.commitmentHint")} className="font-mono" error={fieldError("commitment")} {...form.register("commitment")} /></div>
+      <div className="md:col-span-3"><TextField label={t("draw.commitmentOf", { party: partyName })} required hint={t("draw.commitmentHint")} error={fieldError("commitment")} {...form.register("commitment")} /></div>
       <div className="self-end"><Button type="submit" disabled={busy}>{t("draw.commit")}</Button></div>
     </form>
   );
@@ -26,7 +26,7 @@ export function EntropyForm({ drawId, digits, action }: { drawId: string; digits
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.entropyTitle")}>
       {notice}
-      <div className="md:col-span-3"><TextField label={t("draw.publicEntropy")} required inputMode="numeric" hint={t("draw.entropyHint", { digits })} className="font-mono" error={fieldError("publicEntropy")} {...form.register("publicEntropy")} /></div>
+      <div className="md:col-span-3"><TextField label={t("draw.publicEntropy")} required inputMode="numeric" hint={t("draw.entropyHint", { digits })} error={fieldError("publicEntropy")} {...form.register("publicEntropy")} /></div>
       <div className="self-end"><Button type="submit" disabled={busy}>{t("draw.enterEntropy")}</Button></div>
     </form>
   );
@@ -37,7 +37,7 @@ export function RevealForm({ drawId, partyId, partyName, action }: { drawId: str
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.revealFor", { party: partyName })}>
       {notice}
-      <div className="md:col-span-3"><TextField label={t("draw.saltOf", { party: partyName })} required hint={t("draw.saltHint")} className="font-mono" autoComplete="off" error={fieldError("salt")} {...form.register("salt")} /></div>
+      <div className="md:col-span-3"><TextField label={t("draw.saltOf", { party: partyName })} required hint={t("draw.saltHint")} autoComplete="off" error={fieldError("salt")} {...form.register("salt")} /></div>
       <div className="self-end"><Button type="submit" disabled={busy}>{t("draw.reveal")}</Button></div>
     </form>
   );
@@ -66,7 +66,7 @@ export function CommitmentCalculator() {
     <details className="rounded border border-slate-200 bg-slate-50 p-3 text-sm">
       <summary className="cursor-pointer font-medium text-slate-700">{t("draw.calculatorTitle")}</summary>
       <p className="my-2 text-slate-600">{t("draw.calculatorIntro")}</p>
-      <TextField label={t("draw.calculatorSalt")} value={salt} autoComplete="off" className="font-mono" onChange={(e) => setSalt(e.target.value)} hint={t("draw.saltHint")} />
+      <TextField label={t("draw.calculatorSalt")} value={salt} autoComplete="off" onChange={(e) => setSalt(e.target.value)} hint={t("draw.saltHint")} />
       <p className="mt-2 break-all font-mono text-xs" aria-live="polite">{salt === "" ? "" : valid ? t("draw.calculatorResult", { hash: sha256Hex(salt) }) : t("draw.validation.salt")}</p>
     </details>
   );

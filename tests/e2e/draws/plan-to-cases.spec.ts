@@ -146,6 +146,7 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
     await paper.first().click();
     await expect(paper).toHaveCount(left - 1);
   }
+  await screenshot(bureau, "draw-03b-plan-teams");
   const member = await (await browser.newContext()).newPage();
   await login(member, "inspector.wang", "Inspector2024wang");
   await member.getByRole("listitem").filter({ hasText: "检查吉林市" }).getByRole("button", { name: "本人已阅读并签署承诺书" }).click();

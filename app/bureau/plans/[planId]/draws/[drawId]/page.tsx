@@ -42,8 +42,9 @@ export default async function DrawPage({ params }: { params: Promise<{ planId: s
       <PageHeader title={title} description={draw.plan.title} actions={<Link href={`/bureau/plans/${planId}`} className="self-center text-sm text-brand-700 hover:underline">{t("draw.backToPlan")}</Link>} />
       <ol aria-label={t("draw.stepsLabel")} className="mb-6 grid gap-2 md:grid-cols-5">
         {[...STEPS, "PUBLISHED" as const].map((step, i) => {
-          const done = draw.status === "DRAWN" ? (step !== "PUBLISHED" || publication?.published) : i < current;
-          const here = i === current && open;
+          // The status names the step last done; the one after it is where the meeting stands.
+          const done = draw.status === "DRAWN" ? step !== "PUBLISHED" || publication?.published : i <= current && open;
+          const here = open && i === current + 1;
           return (
             <li key={step} aria-current={here ? "step" : undefined} className={`rounded border px-3 py-2 text-sm ${here ? "border-brand-500 bg-brand-50 font-semibold text-brand-900" : done ? "border-green-200 bg-green-50 text-green-800" : "border-slate-200 bg-white text-slate-500"}`}>
               {t("draw.stepNumber", { n: i + 1 })} {t(`draw.steps.${step}`)}
