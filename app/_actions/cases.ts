@@ -1,7 +1,7 @@
 "use server";
 import type { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/server/action";
-import { acceptRectification } from "@/lib/server/cases/accept-rectification";
+import { acceptRectification, returnRectification } from "@/lib/server/cases/accept-rectification";
 import { cancelCase, closeWithoutFindings } from "@/lib/server/cases/close-early";
 import { closeCase } from "@/lib/server/cases/close-case";
 import { completeRefund } from "@/lib/server/cases/complete-refund";
@@ -29,7 +29,6 @@ import {
 import { issueConfirmationNotice } from "@/lib/server/cases/issue-confirmation-notice";
 import { issueRefundNotice } from "@/lib/server/cases/issue-refund-notice";
 import { recordFinding } from "@/lib/server/cases/record-finding";
-import { returnRectification } from "@/lib/server/cases/return-rectification";
 import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import type { CaseOperationOptions } from "@/lib/server/cases/transition";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { acceptRectification } from "@/lib/server/cases/accept-rectification";
+import { acceptRectification, returnRectification } from "@/lib/server/cases/accept-rectification";
 import { cancelCase, closeWithoutFindings } from "@/lib/server/cases/close-early";
 import { completeRefund } from "@/lib/server/cases/complete-refund";
 import { confirmAmounts } from "@/lib/server/cases/confirm-amounts";
@@ -15,7 +15,6 @@ import { issueRefundNotice } from "@/lib/server/cases/issue-refund-notice";
 import { getCaseOrThrow, listCases } from "@/lib/server/cases/read";
 import { recordFinding } from "@/lib/server/cases/record-finding";
 import { recordRefund } from "@/lib/server/cases/record-refund";
-import { returnRectification } from "@/lib/server/cases/return-rectification";
 import { reviewRectificationReport } from "@/lib/server/cases/review-report";
 import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";

@@ -4,7 +4,7 @@
 // refused. A refusal writes nothing. The table drives the test, so a row added later is tested too.
 import { beforeEach, describe, expect, it } from "vitest";
 import { CASE_ACTOR_KINDS, CASE_EVENTS, CASE_STATES, REFUSAL_MESSAGE_KEYS, TRANSITIONS, type CaseActorKind, type CaseEvent, type CaseState, type CaseTransition } from "@/lib/domain/case/workflow";
-import { acceptRectification } from "@/lib/server/cases/accept-rectification";
+import { acceptRectification, returnRectification } from "@/lib/server/cases/accept-rectification";
 import { addEvidence } from "@/lib/server/cases/add-evidence";
 import { cancelCase, closeWithoutFindings } from "@/lib/server/cases/close-early";
 import { closeCase } from "@/lib/server/cases/close-case";
@@ -19,7 +19,6 @@ import { issueConfirmationNotice } from "@/lib/server/cases/issue-confirmation-n
 import { issueRefundNotice } from "@/lib/server/cases/issue-refund-notice";
 import { recordFinding } from "@/lib/server/cases/record-finding";
 import { recordRefund } from "@/lib/server/cases/record-refund";
-import { returnRectification } from "@/lib/server/cases/return-rectification";
 import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { submitProgressReport } from "@/lib/server/cases/submit-progress-report";
