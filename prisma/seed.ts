@@ -3,6 +3,7 @@ import type { PrismaClient } from "../lib/server/db/client";
 import { recordAudit } from "../lib/server/audit/record";
 import { hashPassword } from "../lib/server/auth/password";
 import { KEY_AREAS, VIOLATION_TYPES } from "./seed/catalogue";
+import { seedDrawDemo } from "./seed/draw-demo";
 import { seedProvince } from "./seed/master-data";
 import { regionId } from "./seed/province";
 import { JILIN_POOLING_REGIONS } from "./seed/regions";
@@ -77,6 +78,7 @@ async function seedDemo(db: PrismaClient, log: (line: string) => void) {
       },
     });
   }
+  await seedDrawDemo(db, { organizationId: bureau.id, passwordHash });
   await db.$transaction((tx) => recordAudit(tx, { actor: null, actorLabel: "system", action: "system.seed", entity: "Database", after: { kind: "demo", accounts: DEMO_ACCOUNTS.length, institutions: province.institutions.length } }));
   log(`[feijian] Demo data seeded: ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")} (password ${DEMO_PASSWORD}); ${province.institutions.length} institutions, ${province.experts.length} experts.`);
 }

@@ -181,7 +181,8 @@ async function runDraw(tx: Tx, actor: Actor, draw: LoadedDraw, ceremony: Ceremon
 export function stopDraw(db: PrismaClient, actor: Actor, input: TStopDrawInput, context: RequestContext = {}) {
   return ceremonyStep(db, actor, input.drawId, async (tx, draw) => {
     if (!OPEN.includes(draw.status)) throw drawError("draw.errors.outOfOrder");
-    const missing = draw.plan.ceremonyParties.filter((p) => !draw.commitments.some((c) => c.partyId === p.id && (draw.status !== "ENTROPY_ENTERED" || c.salt !== null))).map((p) => p.code);
+    // As lib/domain/draw/seed.ts: whoever has not revealed (before the dice, nobody has).
+    const missing = draw.plan.ceremonyParties.filter((p) => !draw.commitments.some((c) => c.partyId === p.id && c.salt !== null)).map((p) => p.code);
     await advance(tx, draw, OPEN, { status: "STOPPED", stoppedAt: new Date() });
     await recordAudit(tx, { actor, action: "draw.stop", entity: "Draw", entityId: draw.id, before: { status: draw.status }, after: { status: "STOPPED", missing }, context });
   });

@@ -17,7 +17,7 @@ import { addDrawnMember } from "./outcome";
 export async function declareConflict(db: PrismaClient, actor: Actor, input: TDeclareConflictInput, context: RequestContext = {}) {
   requirePermission(actor, "conflict.declare");
   return db.$transaction(async (tx) => {
-    const member = await tx.teamMember.findUnique({ where: { id: input.teamMemberId }, include: { expert: true, team: { include: { inspectedRegion: true, draw: true } } } });
+    const member = await tx.teamMember.findUnique({ where: { id: input.teamMemberId }, include: { expert: true, team: { include: { inspectedRegion: true, draw: true, plan: { select: { year: true } } } } } });
     // A member declares for themself; the bureau may record it for anyone (an expert without an account).
     const mayRecord = member && (member.userId === actor.userId || roleHasPermission(actor.role, "team.manage"));
     if (!member || !mayRecord) throw new DomainError("NOT_FOUND");
@@ -45,7 +45,7 @@ export async function declareConflict(db: PrismaClient, actor: Actor, input: TDe
     if (updated.count !== 1) throw new DomainError("STALE_VERSION");
     const replacement = record.replacements.at(-1)!;
     const added = replacement.replacedBy
-      ? await addDrawnMember(tx, { teamId: member.teamId, drawId: draw.id, staffNumber: replacement.replacedBy, pool, year: declaredAt.getUTCFullYear(), replacesMemberId: member.id })
+      ? await addDrawnMember(tx, { teamId: member.teamId, drawId: draw.id, staffNumber: replacement.replacedBy, pool, year: member.team.plan.year, replacesMemberId: member.id })
       : null;
     await recordAudit(tx, { actor, action: "draw.replace", entity: "Draw", entityId: draw.id, after: { ...replacement, resultHash: record.resultHash, teamMemberId: added?.id ?? null }, context });
     return { replacedBy: replacement.replacedBy };

@@ -42,19 +42,6 @@ async function holdCeremony(page: Page, shot: string) {
 
 test("a plan goes from draft through the team draw and a target draw to cases, and its published record verifies on the public page", async ({ browser }) => {
   test.setTimeout(480_000);
-  // A second law-enforcement inspector for the team (条例 art. 29: at least two on site).
-  const admin = await newUserPage(browser, "admin");
-  await admin.goto("/bureau/users");
-  const userForm = admin.getByRole("form", { name: "新增用户" });
-  await userForm.getByLabel("用户名").fill("inspector.wang");
-  await userForm.getByLabel("姓名").fill("王立新");
-  await userForm.getByLabel("角色").selectOption({ label: "检查人员" });
-  await userForm.getByLabel("所属单位").selectOption({ label: "吉林省医疗保障局（演示）" });
-  await userForm.getByLabel("工号").fill("JL-2024-0002");
-  await userForm.getByLabel("初始密码").fill("Inspector2024wang");
-  await userForm.getByRole("button", { name: "新增用户" }).click();
-  await expect(userForm.getByText("用户已新增。")).toBeVisible();
-
   const bureau = await newUserPage(browser, "bureau");
   bureau.on("dialog", (dialog) => dialog.accept());
   await bureau.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "检查计划" }).click();
@@ -148,7 +135,8 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
   }
   await screenshot(bureau, "draw-03b-plan-teams");
   const member = await (await browser.newContext()).newPage();
-  await login(member, "inspector.wang", "Inspector2024wang");
+  // The demo's second inspector (prisma/seed/draw-demo.ts).
+  await login(member, "inspector2");
   await member.getByRole("listitem").filter({ hasText: "检查吉林市" }).getByRole("button", { name: "本人已阅读并签署承诺书" }).click();
   await expect(member.getByText(/已于 .* 签署检查承诺书/)).toBeVisible();
 

@@ -182,7 +182,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
 
       <Card title={t("draw.sectionTitle")} className="mb-6">
         <p className="mb-3 text-sm text-slate-600">{plan.status === "PUBLISHED" ? t("draw.sectionIntro") : t("draw.sectionNeedsPublished")}</p>
-        {canDraw && teamDraw.length === 0 && plan.teams.length === 0 ? (
+        {canDraw && teamDraw.length === 0 && plan.teams.length === 0 && plan.participatingRegions.length > 0 ? (
           <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} hrefPrefix={drawHref("")} confirmText={t("draw.fixConfirm")} /></div>
         ) : null}
         <DrawList draws={plan.draws} regions={new Map(regionRows.map((r) => [r.id, r.name]))} href={drawHref} t={t} locale={actor.locale} />
@@ -216,7 +216,8 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             );
           })}
         </div>
-        {canManage && plan.inspectedRegions.length === 0 ? (
+        {/* Teams are drawn (provincial cross-inspection) or formed by hand (a tip-off, or a city inspecting its own), never both. */}
+        {canManage && teamDraw.length === 0 && plan.status !== "ARCHIVED" ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.createTeamTitle")}</h3>
             <CreateTeamForm planId={plan.id} regions={regions.map((r) => ({ id: r.id, label: r.name }))} action={createTeamAction} />
