@@ -8,6 +8,7 @@ import { startEmbeddedDatabase } from "@/lib/server/db/embedded";
 import { applyMigrations } from "@/lib/server/db/migrator";
 import { checkHealth } from "@/lib/server/health";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from "@/prisma/seed";
+import { DRAW_DEMO_INSPECTOR } from "@/prisma/seed/draw-demo";
 import { setupTestDatabase } from "./support/db";
 
 const t = setupTestDatabase();
@@ -16,8 +17,9 @@ describe("seeds", () => {
   it("the demo seed creates one account per role, each able to sign in with the documented password", async () => {
     await seed(t.db, { production: false, log: () => {} });
     const roles = (await t.db.user.findMany({ select: { role: true } })).map((u) => u.role).sort();
-    expect(roles).toEqual(["BUREAU_ADMIN", "BUREAU_STAFF", "CITY_STAFF", "INSPECTOR", "INSTITUTION_STAFF"]);
-    for (const account of DEMO_ACCOUNTS) {
+    // One account per role, and the second inspector a drawn team needs (prisma/seed/draw-demo.ts).
+    expect(roles).toEqual(["BUREAU_ADMIN", "BUREAU_STAFF", "CITY_STAFF", "INSPECTOR", "INSPECTOR", "INSTITUTION_STAFF"]);
+    for (const account of [...DEMO_ACCOUNTS, DRAW_DEMO_INSPECTOR]) {
       expect(await attemptLogin(t.db, { username: account.username, password: DEMO_PASSWORD }), account.username).toMatchObject({ ok: true });
     }
     // The merges of the Jilin plan: 省直 with 长春, 长白山 with 延边; 梅河口 alone.
