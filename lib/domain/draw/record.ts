@@ -108,8 +108,11 @@ export function withReplacement(record: TeamDrawRecord, request: ReplacementRequ
   return withOrderedFields({ ...next, resultHash: resultHashOf(next) });
 }
 
-/** The published key order (JSON keeps insertion order). */
-function withOrderedFields<R extends DrawRecord>(record: R): R {
+/**
+ * The published key order (JSON keeps insertion order). A database's JSON column may reorder keys, so a
+ * stored record is put back in this order before it is served; the hashes do not depend on it.
+ */
+export function withOrderedFields<R extends DrawRecord>(record: R): R {
   return {
     version: record.version,
     kind: record.kind,

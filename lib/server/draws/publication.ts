@@ -1,4 +1,5 @@
 import "server-only";
+import { withOrderedFields, type DrawRecord } from "@/lib/domain/draw/record";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
@@ -53,13 +54,17 @@ export async function getPublicDraw(db: PrismaClient, drawId: string): Promise<P
 export async function getPublishedRecord(db: PrismaClient, drawId: string): Promise<string | null> {
   const draw = await db.draw.findUnique({ where: { id: drawId }, select: { id: true, kind: true, status: true, record: true } });
   if (!draw || !draw.record || !(await isPublished(db, draw))) return null;
-  return `${JSON.stringify(draw.record, null, 2)}\n`;
+  return recordFile(draw.record);
 }
+
+/** The record as the file it is published as: the documented key order, two-space indentation. */
+const recordFile = (record: unknown) => `${JSON.stringify(withOrderedFields(record as DrawRecord), null, 2)}\n`;
 
 /** The bureau's own copy, before publication too: the record, or the manifest the ceremony was held on. */
 export async function getDrawFileForBureau(db: PrismaClient, actor: Actor, drawId: string, part: "record" | "manifest"): Promise<string | null> {
   requirePermission(actor, "plan.read");
   const draw = await db.draw.findUnique({ where: { id: drawId }, select: { record: true, manifest: true } });
   const value = draw?.[part];
-  return value ? `${JSON.stringify(value, null, 2)}\n` : null;
+  if (!value) return null;
+  return part === "record" ? recordFile(value) : `${JSON.stringify(value, null, 2)}\n`;
 }
