@@ -63,3 +63,10 @@ export async function updateCatalogueEntry(db: PrismaClient, actor: Actor, catal
     }),
   );
 }
+
+export async function getCatalogueEntry(db: PrismaClient, actor: Actor, catalogue: Catalogue, id: string): Promise<CatalogueRow> {
+  requireRead(actor);
+  const row = await delegate(db, catalogue).findUnique({ where: { id }, select: SELECT });
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}

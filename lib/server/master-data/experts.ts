@@ -95,3 +95,10 @@ export async function updateExpert(db: PrismaClient, actor: Actor, input: { id: 
     }),
   );
 }
+
+export async function getExpert(db: PrismaClient, actor: Actor, id: string): Promise<ExpertRow> {
+  requireRead(actor);
+  const row = await db.expert.findUnique({ where: { id }, select: EXPERT_ROW });
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}

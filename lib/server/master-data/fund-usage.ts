@@ -94,3 +94,10 @@ export async function deleteFundUsage(db: PrismaClient, actor: Actor, input: TDe
     return { id: input.id, before, after: null, result: undefined };
   });
 }
+
+export async function getFundUsage(db: PrismaClient, actor: Actor, id: string): Promise<FundUsageRow> {
+  requireRead(actor);
+  const row = await db.fundUsage.findUnique({ where: { id }, select: FUND_USAGE_ROW });
+  if (!row) throw new DomainError("NOT_FOUND");
+  return toFundUsageRow(row);
+}

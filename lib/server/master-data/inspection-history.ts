@@ -86,3 +86,10 @@ export async function deleteInspection(db: PrismaClient, actor: Actor, input: TD
     return { id: input.id, before, after: null, result: undefined };
   });
 }
+
+export async function getInspection(db: PrismaClient, actor: Actor, id: string): Promise<InspectionRow> {
+  requireRead(actor);
+  const row = await db.inspectionHistory.findUnique({ where: { id }, select: INSPECTION_ROW });
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}

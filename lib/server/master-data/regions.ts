@@ -55,3 +55,10 @@ export async function updateRegion(db: PrismaClient, actor: Actor, input: { id: 
     }),
   );
 }
+
+export async function getRegion(db: PrismaClient, actor: Actor, id: string) {
+  requireRead(actor);
+  const row = await db.poolingRegion.findUnique({ where: { id }, select: { id: true, code: true, name: true, mergedIntoId: true, version: true } });
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}
