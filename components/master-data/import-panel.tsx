@@ -36,13 +36,16 @@ type Line = { type: "progress"; phase: "reading" | "checking"; rows: number; per
 function send(url: string, body: FormData, onProgress: (phase: Phase, percent: number, rows: number) => void): Promise<Line & { type: "result" }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    const lines: Line[] = [];
     let seen = 0;
-    const readLines = (final: boolean) => {
+    // Takes the complete lines that arrived since the last call (all of what is left once the answer is complete).
+    const readLines = (final: boolean): Line[] => {
       const text = xhr.responseText;
       const end = final ? text.length : text.lastIndexOf("\n") + 1;
-      const lines = text.slice(seen, end).split("\n").filter(Boolean);
-      seen = end;
-      return lines.map((l) => JSON.parse(l) as Line);
+      const fresh = text.slice(seen, end).split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line);
+      seen = Math.max(seen, end);
+      lines.push(...fresh);
+      return fresh;
     };
     xhr.open("POST", url);
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress("uploading", Math.round((event.loaded / event.total) * 40), 0);
@@ -50,15 +53,14 @@ function send(url: string, body: FormData, onProgress: (phase: Phase, percent: n
       for (const line of readLines(false)) if (line.type === "progress") onProgress(line.phase, 40 + Math.round(line.percent * 0.55), line.rows);
     };
     xhr.onload = () => {
-      const lines = [...readLines(true)];
-      const result = lines.reverse().find((l): l is Line & { type: "result" } => l.type === "result");
-      if (result) resolve(result);
-      else {
-        try {
-          resolve({ type: "result", ...(JSON.parse(xhr.responseText) as { ok: false; message: string }) });
-        } catch (error) {
-          reject(error as Error);
-        }
+      try {
+        readLines(true);
+        // A refusal before the stream started (401, 413) is one plain JSON line: { ok: false, message }.
+        const result = lines.find((l) => l.type === "result" || "ok" in l) as (Line & { type: "result" }) | undefined;
+        if (result) resolve(result);
+        else reject(new Error("no result"));
+      } catch (error) {
+        reject(error as Error);
       }
     };
     xhr.onerror = () => reject(new Error("network"));

@@ -38,6 +38,9 @@ export function fundUsageOrder(query: Pick<TFundUsageListQuery, "sort" | "dir">)
   return [primary[query.sort], { id: "asc" }];
 }
 
+/** The row for the audit log, its amount as the exact decimal string. */
+const plain = <T extends { amount: { toFixed(digits: number): string } }>(row: T) => ({ ...row, amount: row.amount.toFixed(2) });
+
 export const toFundUsageRow = (row: Raw): FundUsageRow => ({ ...row, amount: row.amount.toFixed(2) });
 
 export async function listFundUsage(db: PrismaClient, actor: Actor, query: TFundUsageListQuery): Promise<Page<FundUsageRow>> {
@@ -63,7 +66,7 @@ export async function createFundUsage(db: PrismaClient, actor: Actor, input: TFu
   return uniqueAs("year", "masterData.validation.fundUsageExists", () =>
     audited(db, actor, context, "masterData.fundUsage.create", "FundUsage", async (tx) => {
       const created = await tx.fundUsage.create({ data: { institutionId: institution.id, year: input.year, amount: input.amount } });
-      return { id: created.id, after: created, result: { id: created.id } };
+      return { id: created.id, after: plain(created), result: { id: created.id } };
     }),
   );
 }
@@ -78,7 +81,7 @@ export async function updateFundUsage(db: PrismaClient, actor: Actor, input: { i
     audited(db, actor, context, "masterData.fundUsage.update", "FundUsage", async (tx) => {
       const { count } = await tx.fundUsage.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
       requireOneRow(count);
-      return { id: input.id, before, after: data, result: { id: input.id } };
+      return { id: input.id, before: plain(before), after: data, result: { id: input.id } };
     }),
   );
 }
@@ -91,7 +94,7 @@ export async function deleteFundUsage(db: PrismaClient, actor: Actor, input: TDe
   return audited(db, actor, context, "masterData.fundUsage.delete", "FundUsage", async (tx) => {
     const { count } = await tx.fundUsage.deleteMany({ where: { id: input.id, version: input.version } });
     requireOneRow(count);
-    return { id: input.id, before, after: null, result: undefined };
+    return { id: input.id, before: plain(before), after: null, result: undefined };
   });
 }
 
