@@ -79,8 +79,8 @@ test("a bureau clerk downloads the template, sees each error by row and column, 
 
   // The rows are in the list, found by the filters.
   await page.getByRole("navigation", { name: "基础数据栏目" }).getByRole("link", { name: "定点机构" }).click();
-  await page.getByLabel("关键字").fill("E2E");
-  await page.getByLabel("统筹区").selectOption({ label: "长春市" });
+  await page.getByLabel("关键字", { exact: true }).fill("E2E");
+  await page.getByLabel("统筹区", { exact: true }).selectOption({ label: "长春市" });
   await page.getByRole("button", { name: "查询" }).click();
   const list = page.getByRole("table", { name: "定点机构" });
   await expect(list.getByRole("row")).toHaveCount(4); // header + the three 长春 rows
