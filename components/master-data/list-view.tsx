@@ -115,3 +115,24 @@ export function statusFilter(t: Translate): FilterDef {
 export function regionFilter(t: Translate, regions: { id: string; name: string }[], name = "region", label = t("masterData.fields.region")): FilterDef {
   return { name, label, options: [{ value: "", label: t("masterData.list.all") }, ...regions.map((r) => ({ value: r.id, label: r.name }))] };
 }
+
+/** Lists of rows that belong to an institution (fund usage, inspection history) name it by code, name and region. */
+export function institutionColumns(t: Translate): DataTableColumn[] {
+  return [
+    { id: "nationalCode", header: t("masterData.fields.nationalCode"), sortKey: "nationalCode", className: "font-mono" },
+    { id: "name", header: t("masterData.fields.institutionName"), sortKey: "name" },
+    { id: "region", header: t("masterData.fields.region") },
+  ];
+}
+
+export function institutionCells(institution: { nationalCode: string; name: string; poolingRegion: { name: string } }) {
+  return { nationalCode: institution.nationalCode, name: institution.name, region: institution.poolingRegion.name };
+}
+
+/** Their search box (institution code or name) and year filter. */
+export function institutionYearFilters(t: Translate): FilterDef[] {
+  return [
+    { name: "q", label: t("masterData.list.searchLabel"), hint: t("masterData.fundUsage.searchHint") },
+    { name: "year", label: t("masterData.fields.year") },
+  ];
+}

@@ -9,9 +9,3 @@ export const SECTIONS = [
   { key: "keyAreas", href: "/bureau/master-data/catalogue/key-areas", labelKey: "masterData.tabs.keyAreas" },
   { key: "imports", href: "/bureau/master-data/import", labelKey: "masterData.tabs.import" },
 ] as const;
-
-/** Search parameters as a plain object, the first value of each. */
-export async function paramsOf(searchParams: Promise<Record<string, string | string[] | undefined>>): Promise<Record<string, string | undefined>> {
-  const raw = await searchParams;
-  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-}

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import type { TCatalogueInput, TCatalogueListQuery } from "@/lib/validation/master-data";
-import { audited, contains, pageWindow, requireManage, requireOneRow, requireRead, statusWhere, uniqueAs, type Page } from "./common";
+import { audited, contains, readPage, requireManage, requireRead, statusWhere, uniqueAs, updateVersioned, type Page } from "./common";
 
 /** The two editable catalogues (violation types, key areas) share their shape: code, name, description, legal basis. */
 export const CATALOGUES = ["violation-types", "key-areas"] as const;
@@ -32,11 +32,7 @@ export async function listCatalogue(db: PrismaClient, actor: Actor, catalogue: C
   requireRead(actor);
   const where = catalogueWhere(query);
   const table = delegate(db, catalogue);
-  const [rows, total] = await Promise.all([
-    table.findMany({ where, select: SELECT, orderBy: [{ [query.sort]: query.dir }, { code: "asc" }], ...pageWindow(query) }),
-    table.count({ where }),
-  ]);
-  return { rows, total, page: query.page, size: query.size };
+  return readPage(query, (window) => table.findMany({ where, select: SELECT, orderBy: [{ [query.sort]: query.dir }, { code: "asc" }], ...window }), () => table.count({ where }));
 }
 
 const data = (input: TCatalogueInput) => ({ code: input.code, name: input.name, description: input.description ?? null, legalBasis: input.legalBasis ?? null });
@@ -56,11 +52,7 @@ export async function updateCatalogueEntry(db: PrismaClient, actor: Actor, catal
   const before = await delegate(db, catalogue).findUnique({ where: { id: input.id } });
   if (!before) throw new DomainError("NOT_FOUND");
   return uniqueAs("code", "masterData.validation.codeTaken", () =>
-    audited(db, actor, context, `masterData.${ENTITY[catalogue]}.update`, ENTITY[catalogue], async (tx) => {
-      const { count } = await delegate(tx as PrismaClient, catalogue).updateMany({ where: { id: input.id, version: input.version }, data: { ...data(input.values), version: { increment: 1 } } });
-      requireOneRow(count);
-      return { id: input.id, before, after: data(input.values), result: { id: input.id } };
-    }),
+    updateVersioned(db, actor, context, { model: catalogue === "violation-types" ? "violationType" : "keyArea", action: `masterData.${ENTITY[catalogue]}.update`, entity: ENTITY[catalogue], id: input.id, version: input.version, before, data: data(input.values) }),
   );
 }
 

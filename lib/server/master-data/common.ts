@@ -28,6 +28,12 @@ export interface Page<T> {
   size: number;
 }
 
+/** One page of a list and the count of the whole match, read together. */
+export async function readPage<T>(query: { page: number; size: number }, find: (window: { skip: number; take: number }) => Promise<T[]>, count: () => Promise<number>): Promise<Page<T>> {
+  const [rows, total] = await Promise.all([find(pageWindow(query)), count()]);
+  return { rows, total, page: query.page, size: query.size };
+}
+
 /** Runs a write and its audit row in one transaction. */
 export function audited<T>(db: PrismaClient, actor: Actor, context: RequestContext, action: string, entity: string, write: (tx: Tx) => Promise<{ id: string; before?: unknown; after: unknown; result: T }>): Promise<T> {
   return db.$transaction(async (tx) => {
@@ -57,6 +63,30 @@ export async function uniqueAs<T>(field: string, messageKey: string, run: () => 
 }
 
 type ActiveModel = "institution" | "expert" | "poolingRegion" | "violationType" | "keyArea";
+type VersionedModel = ActiveModel | "fundUsage" | "inspectionHistory";
+type Versioned = {
+  updateMany(args: { where: { id: string; version: number }; data: object }): Promise<{ count: number }>;
+  deleteMany(args: { where: { id: string; version: number } }): Promise<{ count: number }>;
+};
+const versioned = (tx: Tx, model: VersionedModel) => tx[model] as unknown as Versioned;
+
+/** Edits a record the user saw at `version` (compare-and-set), with the audit row of before and after. */
+export function updateVersioned(db: PrismaClient, actor: Actor, context: RequestContext, change: { model: VersionedModel; action: string; entity: string; id: string; version: number; before: unknown; data: object }) {
+  return audited(db, actor, context, change.action, change.entity, async (tx) => {
+    const { count } = await versioned(tx, change.model).updateMany({ where: { id: change.id, version: change.version }, data: { ...change.data, version: { increment: 1 } } });
+    requireOneRow(count);
+    return { id: change.id, before: change.before, after: change.data, result: { id: change.id } };
+  });
+}
+
+/** Removes a record the user saw at `version`; the audit row keeps what it was. */
+export function deleteVersioned(db: PrismaClient, actor: Actor, context: RequestContext, change: { model: VersionedModel; action: string; entity: string; id: string; version: number; before: unknown }) {
+  return audited(db, actor, context, change.action, change.entity, async (tx) => {
+    const { count } = await versioned(tx, change.model).deleteMany({ where: { id: change.id, version: change.version } });
+    requireOneRow(count);
+    return { id: change.id, before: change.before, after: null, result: undefined };
+  });
+}
 const ENTITY_OF: Record<ActiveModel, string> = { institution: "Institution", expert: "Expert", poolingRegion: "PoolingRegion", violationType: "ViolationType", keyArea: "KeyArea" };
 type UpdateMany = { updateMany(args: { where: { id: string; version: number }; data: object }): Promise<{ count: number }> };
 

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import type { TExpertInput, TExpertListQuery } from "@/lib/validation/master-data";
-import { audited, contains, pageWindow, requireManage, requireOneRow, requireRead, statusWhere, uniqueAs, type Page } from "./common";
+import { audited, contains, requireManage, requireRead, statusWhere, uniqueAs, readPage, type Page, updateVersioned } from "./common";
 import { institutionByCode } from "./fund-usage";
 
 const EXPERT_ROW = {
@@ -47,11 +47,7 @@ export function expertOrder(query: Pick<TExpertListQuery, "sort" | "dir">): Pris
 export async function listExperts(db: PrismaClient, actor: Actor, query: TExpertListQuery): Promise<Page<ExpertRow>> {
   requireRead(actor);
   const where = expertWhere(query);
-  const [rows, total] = await Promise.all([
-    db.expert.findMany({ where, select: EXPERT_ROW, orderBy: expertOrder(query), ...pageWindow(query) }),
-    db.expert.count({ where }),
-  ]);
-  return { rows, total, page: query.page, size: query.size };
+  return readPage(query, (window) => db.expert.findMany({ where, select: EXPERT_ROW, orderBy: expertOrder(query), ...window }), () => db.expert.count({ where }));
 }
 
 async function expertData(db: PrismaClient, input: TExpertInput) {
@@ -88,11 +84,7 @@ export async function updateExpert(db: PrismaClient, actor: Actor, input: { id: 
   if (!before) throw new DomainError("NOT_FOUND");
   const data = await expertData(db, input.values);
   return uniqueAs("staffNumber", "errors.staffNumberTaken", () =>
-    audited(db, actor, context, "masterData.expert.update", "Expert", async (tx) => {
-      const { count } = await tx.expert.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
-      requireOneRow(count);
-      return { id: input.id, before, after: data, result: { id: input.id } };
-    }),
+    updateVersioned(db, actor, context, { model: "expert", action: "masterData.expert.update", entity: "Expert", id: input.id, version: input.version, before, data }),
   );
 }
 

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import type { TDeleteInput, TFundUsageInput, TFundUsageListQuery } from "@/lib/validation/master-data";
-import { audited, contains, pageWindow, requireManage, requireOneRow, requireRead, uniqueAs, type Page } from "./common";
+import { audited, contains, requireManage, requireRead, uniqueAs, readPage, type Page, updateVersioned, deleteVersioned } from "./common";
 
 const FUND_USAGE_ROW = {
   id: true,
@@ -46,11 +46,7 @@ export const toFundUsageRow = (row: Raw): FundUsageRow => ({ ...row, amount: row
 export async function listFundUsage(db: PrismaClient, actor: Actor, query: TFundUsageListQuery): Promise<Page<FundUsageRow>> {
   requireRead(actor);
   const where = fundUsageWhere(query);
-  const [rows, total] = await Promise.all([
-    db.fundUsage.findMany({ where, select: FUND_USAGE_ROW, orderBy: fundUsageOrder(query), ...pageWindow(query) }),
-    db.fundUsage.count({ where }),
-  ]);
-  return { rows: rows.map(toFundUsageRow), total, page: query.page, size: query.size };
+  return readPage(query, async (window) => (await db.fundUsage.findMany({ where, select: FUND_USAGE_ROW, orderBy: fundUsageOrder(query), ...window })).map(toFundUsageRow), () => db.fundUsage.count({ where }));
 }
 
 /** The institution a row names by its national code, or a field error on `institutionCode`. */
@@ -78,11 +74,7 @@ export async function updateFundUsage(db: PrismaClient, actor: Actor, input: { i
   const institution = await institutionByCode(db, input.values.institutionCode);
   const data = { institutionId: institution.id, year: input.values.year, amount: input.values.amount };
   return uniqueAs("year", "masterData.validation.fundUsageExists", () =>
-    audited(db, actor, context, "masterData.fundUsage.update", "FundUsage", async (tx) => {
-      const { count } = await tx.fundUsage.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
-      requireOneRow(count);
-      return { id: input.id, before: plain(before), after: data, result: { id: input.id } };
-    }),
+    updateVersioned(db, actor, context, { model: "fundUsage", action: "masterData.fundUsage.update", entity: "FundUsage", id: input.id, version: input.version, before: plain(before), data }),
   );
 }
 
@@ -91,11 +83,7 @@ export async function deleteFundUsage(db: PrismaClient, actor: Actor, input: TDe
   requireManage(actor);
   const before = await db.fundUsage.findUnique({ where: { id: input.id } });
   if (!before) throw new DomainError("NOT_FOUND");
-  return audited(db, actor, context, "masterData.fundUsage.delete", "FundUsage", async (tx) => {
-    const { count } = await tx.fundUsage.deleteMany({ where: { id: input.id, version: input.version } });
-    requireOneRow(count);
-    return { id: input.id, before: plain(before), after: null, result: undefined };
-  });
+  return deleteVersioned(db, actor, context, { model: "fundUsage", action: "masterData.fundUsage.delete", entity: "FundUsage", id: input.id, version: input.version, before: plain(before) });
 }
 
 export async function getFundUsage(db: PrismaClient, actor: Actor, id: string): Promise<FundUsageRow> {

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import type { TDeleteInput, TInspectionInput, TInspectionListQuery } from "@/lib/validation/master-data";
-import { audited, contains, pageWindow, requireManage, requireOneRow, requireRead, uniqueAs, type Page } from "./common";
+import { audited, contains, requireManage, requireRead, uniqueAs, readPage, type Page, updateVersioned, deleteVersioned } from "./common";
 import { institutionByCode } from "./fund-usage";
 
 const INSPECTION_ROW = {
@@ -43,11 +43,7 @@ export function inspectionOrder(query: Pick<TInspectionListQuery, "sort" | "dir"
 export async function listInspectionHistory(db: PrismaClient, actor: Actor, query: TInspectionListQuery): Promise<Page<InspectionRow>> {
   requireRead(actor);
   const where = inspectionWhere(query);
-  const [rows, total] = await Promise.all([
-    db.inspectionHistory.findMany({ where, select: INSPECTION_ROW, orderBy: inspectionOrder(query), ...pageWindow(query) }),
-    db.inspectionHistory.count({ where }),
-  ]);
-  return { rows, total, page: query.page, size: query.size };
+  return readPage(query, (window) => db.inspectionHistory.findMany({ where, select: INSPECTION_ROW, orderBy: inspectionOrder(query), ...window }), () => db.inspectionHistory.count({ where }));
 }
 
 export async function createInspection(db: PrismaClient, actor: Actor, input: TInspectionInput, context: RequestContext = {}) {
@@ -68,11 +64,7 @@ export async function updateInspection(db: PrismaClient, actor: Actor, input: { 
   const institution = await institutionByCode(db, input.values.institutionCode);
   const data = { institutionId: institution.id, level: input.values.level, year: input.values.year, note: input.values.note ?? null };
   return uniqueAs("year", "masterData.validation.inspectionExists", () =>
-    audited(db, actor, context, "masterData.inspection.update", "InspectionHistory", async (tx) => {
-      const { count } = await tx.inspectionHistory.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
-      requireOneRow(count);
-      return { id: input.id, before, after: data, result: { id: input.id } };
-    }),
+    updateVersioned(db, actor, context, { model: "inspectionHistory", action: "masterData.inspection.update", entity: "InspectionHistory", id: input.id, version: input.version, before, data }),
   );
 }
 
@@ -80,11 +72,7 @@ export async function deleteInspection(db: PrismaClient, actor: Actor, input: TD
   requireManage(actor);
   const before = await db.inspectionHistory.findUnique({ where: { id: input.id } });
   if (!before) throw new DomainError("NOT_FOUND");
-  return audited(db, actor, context, "masterData.inspection.delete", "InspectionHistory", async (tx) => {
-    const { count } = await tx.inspectionHistory.deleteMany({ where: { id: input.id, version: input.version } });
-    requireOneRow(count);
-    return { id: input.id, before, after: null, result: undefined };
-  });
+  return deleteVersioned(db, actor, context, { model: "inspectionHistory", action: "masterData.inspection.delete", entity: "InspectionHistory", id: input.id, version: input.version, before });
 }
 
 export async function getInspection(db: PrismaClient, actor: Actor, id: string): Promise<InspectionRow> {

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import type { TInstitutionInput, TInstitutionListQuery } from "@/lib/validation/master-data";
-import { audited, contains, pageWindow, requireManage, requireOneRow, requireRead, statusWhere, uniqueAs, type Page } from "./common";
+import { audited, contains, requireManage, requireRead, statusWhere, uniqueAs, readPage, type Page, updateVersioned } from "./common";
 
 const INSTITUTION_ROW = {
   id: true,
@@ -46,11 +46,7 @@ export function institutionOrder(query: Pick<TInstitutionListQuery, "sort" | "di
 export async function listInstitutions(db: PrismaClient, actor: Actor, query: TInstitutionListQuery): Promise<Page<InstitutionRow>> {
   requireRead(actor);
   const where = institutionWhere(query);
-  const [rows, total] = await Promise.all([
-    db.institution.findMany({ where, select: INSTITUTION_ROW, orderBy: institutionOrder(query), ...pageWindow(query) }),
-    db.institution.count({ where }),
-  ]);
-  return { rows, total, page: query.page, size: query.size };
+  return readPage(query, (window) => db.institution.findMany({ where, select: INSTITUTION_ROW, orderBy: institutionOrder(query), ...window }), () => db.institution.count({ where }));
 }
 
 export async function getInstitution(db: PrismaClient, actor: Actor, id: string): Promise<InstitutionRow> {
@@ -65,14 +61,15 @@ async function requireRegion(db: PrismaClient, id: string) {
   if (!region) throw new DomainError("NOT_FOUND", { poolingRegionId: "masterData.validation.regionUnknown" });
 }
 
-const institutionData = (input: TInstitutionInput) => ({
+/** The columns an institution form or import row writes; a tier only for a hospital. */
+export const institutionData = (input: Omit<TInstitutionInput, "poolingRegionId">, poolingRegionId: string) => ({
   kind: input.kind,
   hospitalTier: input.kind === "HOSPITAL" ? (input.hospitalTier ?? null) : null,
   nationalCode: input.nationalCode,
   unifiedSocialCreditCode: input.unifiedSocialCreditCode ?? null,
   name: input.name,
   address: input.address ?? null,
-  poolingRegionId: input.poolingRegionId,
+  poolingRegionId,
 });
 
 export async function createInstitution(db: PrismaClient, actor: Actor, input: TInstitutionInput, context: RequestContext = {}) {
@@ -80,7 +77,7 @@ export async function createInstitution(db: PrismaClient, actor: Actor, input: T
   await requireRegion(db, input.poolingRegionId);
   return uniqueAs("nationalCode", "masterData.validation.codeTaken", () =>
     audited(db, actor, context, "masterData.institution.create", "Institution", async (tx) => {
-      const created = await tx.institution.create({ data: institutionData(input) });
+      const created = await tx.institution.create({ data: institutionData(input, input.poolingRegionId) });
       return { id: created.id, after: created, result: { id: created.id } };
     }),
   );
@@ -91,12 +88,8 @@ export async function updateInstitution(db: PrismaClient, actor: Actor, input: {
   const before = await db.institution.findUnique({ where: { id: input.id } });
   if (!before) throw new DomainError("NOT_FOUND");
   await requireRegion(db, input.values.poolingRegionId);
-  const data = institutionData(input.values);
+  const data = institutionData(input.values, input.values.poolingRegionId);
   return uniqueAs("nationalCode", "masterData.validation.codeTaken", () =>
-    audited(db, actor, context, "masterData.institution.update", "Institution", async (tx) => {
-      const { count } = await tx.institution.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
-      requireOneRow(count);
-      return { id: input.id, before, after: data, result: { id: input.id } };
-    }),
+    updateVersioned(db, actor, context, { model: "institution", action: "masterData.institution.update", entity: "Institution", id: input.id, version: input.version, before, data }),
   );
 }

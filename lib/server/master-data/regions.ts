@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import type { TRegionInput } from "@/lib/validation/master-data";
-import { audited, requireManage, requireOneRow, requireRead, uniqueAs } from "./common";
+import { audited, requireManage, requireRead, uniqueAs, updateVersioned } from "./common";
 
 /** All pooling regions (a dozen per province: no paging), with their merges and how many institutions each has. */
 export async function listRegions(db: PrismaClient, actor: Actor) {
@@ -48,11 +48,7 @@ export async function updateRegion(db: PrismaClient, actor: Actor, input: { id: 
   }
   const data = { code: input.values.code, name: input.values.name, mergedIntoId: input.values.mergedIntoId ?? null };
   return uniqueAs("code", "masterData.validation.codeTaken", () =>
-    audited(db, actor, context, "masterData.region.update", "PoolingRegion", async (tx) => {
-      const { count } = await tx.poolingRegion.updateMany({ where: { id: input.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
-      requireOneRow(count);
-      return { id: input.id, before, after: data, result: { id: input.id } };
-    }),
+    updateVersioned(db, actor, context, { model: "poolingRegion", action: "masterData.region.update", entity: "PoolingRegion", id: input.id, version: input.version, before, data }),
   );
 }
 

@@ -1,22 +1,14 @@
 import { filterOptions, ListView, listQuery, regionFilter, statusFilter } from "@/components/master-data/list-view";
 import { RowActions } from "@/components/master-data/row-actions";
-import { getT } from "@/lib/i18n/server";
-import { requirePageActor } from "@/lib/server/auth/page-guards";
-import { getDb } from "@/lib/server/db/client";
 import { listExperts } from "@/lib/server/master-data/experts";
 import { regionOptions } from "@/lib/server/master-data/regions";
-import { can } from "@/lib/server/policy/policy";
 import { EXPERT_POOLS, ZExpertListQuery } from "@/lib/validation/master-data";
 import { setExpertActiveAction } from "../actions";
-import { paramsOf } from "../sections";
+import { listContext } from "../page-context";
 
 export default async function ExpertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor("masterData.read");
-  const t = await getT();
-  const db = getDb();
-  const query = ZExpertListQuery.parse(await paramsOf(searchParams));
+  const { actor, t, db, query, manage } = await listContext(ZExpertListQuery, searchParams);
   const [page, regions] = await Promise.all([listExperts(db, actor, query), regionOptions(db, actor)]);
-  const manage = can(actor, "masterData.manage");
   return (
     <ListView
       t={t}

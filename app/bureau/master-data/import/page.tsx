@@ -8,7 +8,7 @@ import { getDb } from "@/lib/server/db/client";
 import { IMPORT_KIND_OF, listImports } from "@/lib/server/master-data/import/imports";
 import { SHEETS } from "@/lib/server/master-data/import/sheets";
 import { IMPORT_KINDS, ZImportKind } from "@/lib/validation/master-data";
-import { paramsOf } from "../sections";
+import { paramsOf } from "../page-context";
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("masterData.manage");

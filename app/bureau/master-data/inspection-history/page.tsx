@@ -1,22 +1,14 @@
-import { filterOptions, ListView, listQuery, regionFilter } from "@/components/master-data/list-view";
+import { filterOptions, institutionCells, institutionColumns, institutionYearFilters, ListView, listQuery, regionFilter } from "@/components/master-data/list-view";
 import { RowActions } from "@/components/master-data/row-actions";
-import { getT } from "@/lib/i18n/server";
-import { requirePageActor } from "@/lib/server/auth/page-guards";
-import { getDb } from "@/lib/server/db/client";
 import { listInspectionHistory } from "@/lib/server/master-data/inspection-history";
 import { regionOptions } from "@/lib/server/master-data/regions";
-import { can } from "@/lib/server/policy/policy";
 import { INSPECTION_LEVELS, ZInspectionListQuery } from "@/lib/validation/master-data";
 import { deleteInspectionAction } from "../actions";
-import { paramsOf } from "../sections";
+import { listContext } from "../page-context";
 
 export default async function InspectionHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor("masterData.read");
-  const t = await getT();
-  const db = getDb();
-  const query = ZInspectionListQuery.parse({ dir: "desc", ...(await paramsOf(searchParams)) });
+  const { actor, t, db, query, manage } = await listContext(ZInspectionListQuery, searchParams, { dir: "desc" });
   const [page, regions] = await Promise.all([listInspectionHistory(db, actor, query), regionOptions(db, actor)]);
-  const manage = can(actor, "masterData.manage");
   return (
     <ListView
       t={t}
@@ -26,15 +18,12 @@ export default async function InspectionHistoryPage({ searchParams }: { searchPa
       createHref={manage ? "/bureau/master-data/inspection-history/new" : undefined}
       exportHref="/api/master-data/export/inspection-history"
       filters={[
-        { name: "q", label: t("masterData.list.searchLabel"), hint: t("masterData.fundUsage.searchHint") },
-        { name: "year", label: t("masterData.fields.year") },
+        ...institutionYearFilters(t),
         { name: "level", label: t("masterData.fields.level"), options: filterOptions(t, INSPECTION_LEVELS, (v) => t(`masterData.enums.level.${v}`)) },
         regionFilter(t, regions),
       ]}
       columns={[
-        { id: "nationalCode", header: t("masterData.fields.nationalCode"), sortKey: "nationalCode", className: "font-mono" },
-        { id: "name", header: t("masterData.fields.institutionName"), sortKey: "name" },
-        { id: "region", header: t("masterData.fields.region") },
+        ...institutionColumns(t),
         { id: "level", header: t("masterData.fields.level"), sortKey: "level" },
         { id: "year", header: t("masterData.fields.year"), sortKey: "year" },
         { id: "plan", header: t("masterData.fields.plan") },
@@ -44,9 +33,7 @@ export default async function InspectionHistoryPage({ searchParams }: { searchPa
       rows={page.rows.map((row) => ({
         id: row.id,
         cells: {
-          nationalCode: row.institution.nationalCode,
-          name: row.institution.name,
-          region: row.institution.poolingRegion.name,
+          ...institutionCells(row.institution),
           level: t(`masterData.enums.level.${row.level}`),
           year: row.year,
           plan: row.plan?.title ?? "—",

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { TExpertRow, TFundUsageInput, TImportKind, TInspectionInput, TInstitutionRow } from "@/lib/validation/master-data";
 import type { Column } from "../bulk";
+import { institutionData } from "../institutions";
 import type { ImportProblem, ParsedRow } from "./analyze";
 
 /** What committing a checked file writes: rows to insert, rows to update (by id), and how many stay as they are. */
@@ -69,16 +70,7 @@ async function planInstitutions(db: PrismaClient, rows: ParsedRow[], problems: I
       problems.push({ row, column: header("region"), key: "masterData.import.errors.regionUnknown", values: { value: input.region, choices: regions.names } });
       continue;
     }
-    records.push({
-      kind: input.kind,
-      hospitalTier: input.kind === "HOSPITAL" ? (input.hospitalTier ?? null) : null,
-      nationalCode: input.nationalCode,
-      unifiedSocialCreditCode: input.unifiedSocialCreditCode ?? null,
-      name: input.name,
-      address: input.address ?? null,
-      poolingRegionId: regionId,
-      active: input.active,
-    });
+    records.push({ ...institutionData(input, regionId), active: input.active });
   }
   const existing = await inChunks(records.map((r) => r.nationalCode as string), (chunk) =>
     db.institution.findMany({ where: { nationalCode: { in: chunk } }, select: { id: true, kind: true, hospitalTier: true, nationalCode: true, unifiedSocialCreditCode: true, name: true, address: true, poolingRegionId: true, active: true } }),

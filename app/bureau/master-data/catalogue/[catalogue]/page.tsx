@@ -1,14 +1,10 @@
 import { notFound } from "next/navigation";
 import { ListView, listQuery, statusFilter } from "@/components/master-data/list-view";
 import { RowActions } from "@/components/master-data/row-actions";
-import { getT } from "@/lib/i18n/server";
-import { requirePageActor } from "@/lib/server/auth/page-guards";
-import { getDb } from "@/lib/server/db/client";
 import { CATALOGUES, listCatalogue, type Catalogue } from "@/lib/server/master-data/catalogue";
-import { can } from "@/lib/server/policy/policy";
 import { ZCatalogueListQuery } from "@/lib/validation/master-data";
 import { setCatalogueEntryActiveAction } from "../../actions";
-import { paramsOf } from "../../sections";
+import { listContext } from "../../page-context";
 
 const CATALOGUE_TEXT = {
   "violation-types": { title: "masterData.catalogue.violationTypes", description: "masterData.catalogue.violationTypesDescription" },
@@ -16,14 +12,11 @@ const CATALOGUE_TEXT = {
 } as const;
 
 export default async function CataloguePage({ params, searchParams }: { params: Promise<{ catalogue: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor("masterData.read");
+  const { actor, t, db, query, manage } = await listContext(ZCatalogueListQuery, searchParams);
   const { catalogue } = await params;
   if (!(CATALOGUES as readonly string[]).includes(catalogue)) notFound();
   const which = catalogue as Catalogue;
-  const t = await getT();
-  const query = ZCatalogueListQuery.parse(await paramsOf(searchParams));
-  const page = await listCatalogue(getDb(), actor, which, query);
-  const manage = can(actor, "masterData.manage");
+  const page = await listCatalogue(db, actor, which, query);
   const base = `/bureau/master-data/catalogue/${which}`;
   return (
     <ListView

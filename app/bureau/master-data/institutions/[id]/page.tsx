@@ -1,7 +1,5 @@
 import { RecordPage } from "@/components/master-data/record-page";
-import { getT } from "@/lib/i18n/server";
-import { requirePageActor } from "@/lib/server/auth/page-guards";
-import { getDb } from "@/lib/server/db/client";
+import { formBasics, recordContext } from "../../page-context";
 import { getInstitution } from "@/lib/server/master-data/institutions";
 import { regionOptions } from "@/lib/server/master-data/regions";
 import { HOSPITAL_TIERS, INSTITUTION_KINDS } from "@/lib/validation/master-data";
@@ -10,11 +8,7 @@ import { createInstitutionAction, updateInstitutionAction } from "../../actions"
 const LIST = "/bureau/master-data/institutions";
 
 export default async function InstitutionPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor("masterData.manage");
-  const t = await getT();
-  const db = getDb();
-  const { id } = await params;
-  const creating = id === "new";
+  const { actor, t, db, id, creating } = await recordContext(params);
   const [row, regions] = await Promise.all([creating ? null : getInstitution(db, actor, id).catch(() => null), regionOptions(db, actor)]);
   return (
     <RecordPage
@@ -25,9 +19,7 @@ export default async function InstitutionPage({ params }: { params: Promise<{ id
       found={creating || row !== null}
       form={{
         schema: "institution",
-        action: row ? updateInstitutionAction.bind(null, row.id, row.version) : createInstitutionAction,
-        successText: row ? t("masterData.form.saved") : t("masterData.form.created"),
-        afterCreateHref: row ? undefined : LIST,
+        ...formBasics(t, row, LIST, createInstitutionAction, updateInstitutionAction),
         defaults: {
           nationalCode: row?.nationalCode ?? "",
           name: row?.name ?? "",

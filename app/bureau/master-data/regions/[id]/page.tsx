@@ -1,18 +1,12 @@
 import { RecordPage } from "@/components/master-data/record-page";
-import { getT } from "@/lib/i18n/server";
-import { requirePageActor } from "@/lib/server/auth/page-guards";
-import { getDb } from "@/lib/server/db/client";
+import { formBasics, recordContext } from "../../page-context";
 import { getRegion, regionOptions } from "@/lib/server/master-data/regions";
 import { createRegionAction, updateRegionAction } from "../../actions";
 
 const LIST = "/bureau/master-data/regions";
 
 export default async function RegionPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor("masterData.manage");
-  const t = await getT();
-  const db = getDb();
-  const { id } = await params;
-  const creating = id === "new";
+  const { actor, t, db, id, creating } = await recordContext(params);
   const [row, regions] = await Promise.all([creating ? null : getRegion(db, actor, id).catch(() => null), regionOptions(db, actor)]);
   return (
     <RecordPage
@@ -23,9 +17,7 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
       found={creating || row !== null}
       form={{
         schema: "region",
-        action: row ? updateRegionAction.bind(null, row.id, row.version) : createRegionAction,
-        successText: row ? t("masterData.form.saved") : t("masterData.form.created"),
-        afterCreateHref: row ? undefined : LIST,
+        ...formBasics(t, row, LIST, createRegionAction, updateRegionAction),
         defaults: { code: row?.code ?? "", name: row?.name ?? "", mergedIntoId: row?.mergedIntoId ?? "" },
         fields: [
           { name: "code", label: t("masterData.fields.code"), required: true },

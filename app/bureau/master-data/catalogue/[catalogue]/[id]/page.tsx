@@ -1,19 +1,15 @@
 import { notFound } from "next/navigation";
 import { RecordPage } from "@/components/master-data/record-page";
-import { getT } from "@/lib/i18n/server";
-import { requirePageActor } from "@/lib/server/auth/page-guards";
-import { getDb } from "@/lib/server/db/client";
+import { formBasics, recordContext } from "../../../page-context";
 import { CATALOGUES, getCatalogueEntry, type Catalogue } from "@/lib/server/master-data/catalogue";
 import { createCatalogueEntryAction, updateCatalogueEntryAction } from "../../../actions";
 
 export default async function CatalogueEntryPage({ params }: { params: Promise<{ catalogue: string; id: string }> }) {
-  const actor = await requirePageActor("masterData.manage");
-  const { catalogue, id } = await params;
+  const { actor, t, db, id, creating } = await recordContext(params);
+  const { catalogue } = await params;
   if (!(CATALOGUES as readonly string[]).includes(catalogue)) notFound();
   const which = catalogue as Catalogue;
-  const t = await getT();
-  const creating = id === "new";
-  const row = creating ? null : await getCatalogueEntry(getDb(), actor, which, id).catch(() => null);
+  const row = creating ? null : await getCatalogueEntry(db, actor, which, id).catch(() => null);
   const list = `/bureau/master-data/catalogue/${which}`;
   const title = which === "violation-types" ? t("masterData.catalogue.violationTypes") : t("masterData.catalogue.keyAreas");
   return (
@@ -25,9 +21,7 @@ export default async function CatalogueEntryPage({ params }: { params: Promise<{
       found={creating || row !== null}
       form={{
         schema: "catalogue",
-        action: row ? updateCatalogueEntryAction.bind(null, which, row.id, row.version) : createCatalogueEntryAction.bind(null, which),
-        successText: row ? t("masterData.form.saved") : t("masterData.form.created"),
-        afterCreateHref: row ? undefined : list,
+        ...formBasics(t, row, list, createCatalogueEntryAction.bind(null, which), updateCatalogueEntryAction.bind(null, which)),
         defaults: { code: row?.code ?? "", name: row?.name ?? "", legalBasis: row?.legalBasis ?? "", description: row?.description ?? "" },
         fields: [
           { name: "code", label: t("masterData.fields.code"), required: true },
