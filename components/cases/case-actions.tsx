@@ -2,17 +2,51 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/layout";
 import type { CaseEvent } from "@/lib/domain/case/workflow";
 import type { ActionResult } from "@/lib/server/action-result";
-import { ZDeliverNoticeInput, ZHandOverInput, ZRecordFindingInput, ZWriteFeedbackReportInput } from "@/lib/server/cases/inputs";
-import { EvidenceUpload } from "./evidence-upload";
-import { ProgressReportUpload } from "./progress-report-upload";
+import {
+  APPEAL_GROUNDS,
+  REFUND_METHODS,
+  REVIEW_DECISIONS,
+  ZCloseEarlyInput,
+  ZDecideAppealInput,
+  ZDeliverNoticeInput,
+  ZEndHandlingInput,
+  ZFileAppealInput,
+  ZHandOverInput,
+  ZIssueConfirmationNoticeInput,
+  ZIssueRefundNoticeInput,
+  ZRecordFindingInput,
+  ZWriteFeedbackReportInput,
+} from "@/lib/server/cases/inputs";
+import { CaseForm, type CaseAction } from "./case-form";
+import { CaseUploadForm } from "./case-upload-form";
+import { ReviewButtons } from "./report-review";
 
-type Action = (input: unknown) => Promise<ActionResult<{ version: number }>>;
+const EVIDENCE_KINDS = ["PHOTO", "AUDIO", "VIDEO", "COPY", "ON_SITE_RECORD", "INTERVIEW_RECORD", "OTHER"] as const;
+
+/** The server actions of app/_actions/cases.ts, passed in by the server page. */
+export interface CaseActionSet {
+  deliverNotice: CaseAction;
+  cancelCase: CaseAction;
+  startOnSite: CaseAction;
+  recordFinding: CaseAction;
+  closeWithoutFindings: CaseAction;
+  signRecord: CaseAction;
+  writeFeedbackReport: CaseAction;
+  handOver: CaseAction;
+  fileAppeal: CaseAction;
+  decideAppeal: CaseAction;
+  issueConfirmationNotice: CaseAction;
+  confirmAmounts: CaseAction;
+  issueRefundNotice: CaseAction;
+  completeRefund: CaseAction;
+  endHandling: CaseAction;
+  acceptRectification: CaseAction;
+  returnRectification: CaseAction;
+  closeCase: CaseAction;
+}
 
 export interface CaseActionsProps {
   caseId: string;
@@ -22,7 +56,13 @@ export interface CaseActionsProps {
   awaitingKey: string;
   violationTypes: { id: string; name: string; legalBasis: string | null }[];
   keyAreas: { id: string; name: string }[];
-  actions: { deliverNotice: Action; startOnSite: Action; recordFinding: Action; signRecord: Action; writeFeedbackReport: Action; handOver: Action };
+  /** The findings an appeal may name (not withdrawn), and the appeals awaiting a decision. */
+  findings: { id: string; label: string }[];
+  openAppeals: { id: string; label: string }[];
+  /** What the confirmation notice will state by default, and what remains to be refunded (yuan, "123.45"). */
+  findingsTotal: string;
+  outstanding: string;
+  actions: CaseActionSet;
 }
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
@@ -34,7 +74,7 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** A one-click step (start on site, sign): confirm, run, refresh. */
+/** A one-click step (start on site, sign, confirm, close): confirm, run, refresh. */
 function StepButton({ label, confirmText, run }: { label: string; confirmText?: string; run: () => Promise<ActionResult<unknown>> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -54,106 +94,166 @@ function StepButton({ label, confirmText, run }: { label: string; confirmText?: 
   );
 }
 
-function DeliverNoticeForm({ caseId, version, action }: { caseId: string; version: number; action: Action }) {
+/** Recording a finding fills the legal basis from the violation type chosen, when it is still empty. */
+function RecordFindingForm({ caseId, version, violationTypes, keyAreas, action }: Pick<CaseActionsProps, "caseId" | "version" | "violationTypes" | "keyAreas"> & { action: CaseAction }) {
   const t = useTranslations();
-  const router = useRouter();
-  const { form, message, submit, error } = useSchemaForm(ZDeliverNoticeInput, { caseId, version, number: "", recipientName: "", recipientTitle: "" });
-  const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("cases.done"))) router.refresh();
-  });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-3" aria-label={t("workflow.event.deliverNotice")}>
-      {message?.tone === "error" ? <div className="md:col-span-3"><Notice tone="error">{message.text}</Notice></div> : null}
-      <TextField label={t("cases.noticeNumber")} required error={error("number")} {...form.register("number")} />
-      <TextField label={t("cases.recipientName")} required error={error("recipientName")} {...form.register("recipientName")} />
-      <TextField label={t("cases.recipientTitle")} required error={error("recipientTitle")} {...form.register("recipientTitle")} />
-      <div className="md:col-span-3"><Button type="submit" disabled={form.formState.isSubmitting}>{t("workflow.event.deliverNotice")}</Button></div>
-    </form>
+    <CaseForm
+      schema={ZRecordFindingInput}
+      defaults={{ caseId, version, violationTypeId: "", keyAreaId: "", legalBasis: "", description: "", amount: "" }}
+      submitLabel={t("workflow.event.recordFinding")}
+      action={action}
+      onValueChange={(name, value, form) => {
+        const basis = name === "violationTypeId" ? violationTypes.find((v) => v.id === value)?.legalBasis : undefined;
+        if (basis && !form.get("legalBasis")) form.set("legalBasis", basis);
+      }}
+      fields={[
+        { name: "violationTypeId", label: t("cases.violationType"), kind: "select", required: true, options: violationTypes.map((v) => ({ value: v.id, label: v.name })) },
+        { name: "keyAreaId", label: t("cases.keyArea"), kind: "select", emptyLabel: t("cases.noKeyArea"), options: keyAreas.map((k) => ({ value: k.id, label: k.name })) },
+        { name: "legalBasis", label: t("cases.legalBasis"), required: true },
+        { name: "amount", label: t("cases.amount"), kind: "money", required: true, hint: t("cases.amountHint") },
+        { name: "description", label: t("cases.findingDescription"), required: true, wide: true },
+      ]}
+    />
   );
 }
 
-function RecordFindingForm({ caseId, version, violationTypes, keyAreas, action }: { caseId: string; version: number; violationTypes: CaseActionsProps["violationTypes"]; keyAreas: CaseActionsProps["keyAreas"]; action: Action }) {
-  const t = useTranslations();
-  const router = useRouter();
-  const { form, message, submit, error } = useSchemaForm(ZRecordFindingInput, { caseId, version, violationTypeId: "", keyAreaId: "", legalBasis: "", description: "", amount: "" });
-  const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("cases.done"))) router.refresh();
-  });
-  const typeField = form.register("violationTypeId");
-  return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-2" aria-label={t("workflow.event.recordFinding")}>
-      {message?.tone === "error" ? <div className="md:col-span-2"><Notice tone="error">{message.text}</Notice></div> : null}
-      <SelectField label={t("cases.violationType")} required error={error("violationTypeId")} {...typeField} onChange={(event) => {
-        void typeField.onChange(event);
-        const basis = violationTypes.find((v) => v.id === event.target.value)?.legalBasis;
-        if (basis && !form.getValues("legalBasis")) form.setValue("legalBasis", basis);
-      }}>
-        <option value="">{t("common.choose")}</option>
-        {violationTypes.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
-      </SelectField>
-      <SelectField label={t("cases.keyArea")} error={error("keyAreaId")} {...form.register("keyAreaId")}>
-        <option value="">{t("cases.noKeyArea")}</option>
-        {keyAreas.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}
-      </SelectField>
-      <TextField label={t("cases.legalBasis")} required error={error("legalBasis")} {...form.register("legalBasis")} />
-      <TextField label={t("cases.amount")} required inputMode="decimal" hint={t("cases.amountHint")} error={error("amount")} {...form.register("amount")} />
-      <div className="md:col-span-2"><TextField label={t("cases.findingDescription")} required error={error("description")} {...form.register("description")} /></div>
-      <div className="md:col-span-2"><Button type="submit" disabled={form.formState.isSubmitting}>{t("workflow.event.recordFinding")}</Button></div>
-    </form>
-  );
-}
-
-function FeedbackReportForm({ caseId, version, action }: { caseId: string; version: number; action: Action }) {
-  const t = useTranslations();
-  const router = useRouter();
-  const { form, message, submit, error } = useSchemaForm(ZWriteFeedbackReportInput, { caseId, version, summary: "" });
-  const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("cases.done"))) router.refresh();
-  });
-  return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={t("workflow.event.writeFeedbackReport")}>
-      {message?.tone === "error" ? <Notice tone="error">{message.text}</Notice> : null}
-      <TextField label={t("cases.feedbackSummary")} required error={error("summary")} {...form.register("summary")} />
-      <div><Button type="submit" disabled={form.formState.isSubmitting}>{t("workflow.event.writeFeedbackReport")}</Button></div>
-    </form>
-  );
-}
-
-function HandOverForm({ caseId, version, action }: { caseId: string; version: number; action: Action }) {
-  const t = useTranslations();
-  const router = useRouter();
-  const { form, message, submit, error } = useSchemaForm(ZHandOverInput, { caseId, version, note: "" });
-  const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("cases.done"))) router.refresh();
-  });
-  return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={t("workflow.event.handOver")}>
-      {message?.tone === "error" ? <Notice tone="error">{message.text}</Notice> : null}
-      <TextField label={t("cases.handoverNote")} error={error("note")} {...form.register("note")} />
-      <div><Button type="submit" disabled={form.formState.isSubmitting}>{t("workflow.event.handOver")}</Button></div>
-    </form>
-  );
+/** The bureau's decision on the written report: the case event ACCEPT_RECTIFICATION or RETURN_RECTIFICATION. */
+function WrittenReportReview({ caseId, version, accept, giveBack }: { caseId: string; version: number; accept: CaseAction; giveBack: CaseAction }) {
+  return <ReviewButtons decide={(decision, note) => (decision === "ACCEPT" ? accept({ caseId, version, note }) : giveBack({ caseId, version, note }))} />;
 }
 
 /** What this reader may do now: the events the workflow table allows them, each as its form. */
-export function CaseActions({ caseId, version, events, awaitingKey, violationTypes, keyAreas, actions }: CaseActionsProps) {
+export function CaseActions(props: CaseActionsProps) {
+  const { caseId, version, events, awaitingKey, actions } = props;
   const t = useTranslations();
   const has = (event: CaseEvent) => events.includes(event);
   const command = { caseId, version };
+  const label = (event: string) => t(`workflow.event.${event}`);
   const panels: ReactNode[] = [];
-  if (has("DELIVER_NOTICE")) panels.push(<Panel key="notice" title={t("workflow.event.deliverNotice")}><DeliverNoticeForm caseId={caseId} version={version} action={actions.deliverNotice} /></Panel>);
-  if (has("START_ON_SITE")) panels.push(<Panel key="onsite" title={t("workflow.event.startOnSite")}><StepButton label={t("workflow.event.startOnSite")} run={() => actions.startOnSite(command)} /></Panel>);
-  if (has("RECORD_FINDING")) panels.push(<Panel key="finding" title={t("workflow.event.recordFinding")}><RecordFindingForm caseId={caseId} version={version} violationTypes={violationTypes} keyAreas={keyAreas} action={actions.recordFinding} /></Panel>);
-  if (has("ADD_EVIDENCE")) panels.push(<Panel key="evidence" title={t("workflow.event.addEvidence")}><EvidenceUpload caseId={caseId} version={version} /></Panel>);
-  for (const sign of ["SIGN_RECORD_TEAM", "SIGN_RECORD_INSTITUTION"] as const) {
-    if (has(sign)) {
-      const label = t(sign === "SIGN_RECORD_TEAM" ? "workflow.event.signRecordTeam" : "workflow.event.signRecordInstitution");
-      panels.push(<Panel key={sign} title={label}><p className="mb-3 text-sm text-slate-600">{t("cases.signHint")}</p><StepButton label={label} confirmText={t("cases.signConfirm")} run={() => actions.signRecord(command)} /></Panel>);
-    }
+  const panel = (key: string, title: string, body: ReactNode) => panels.push(<Panel key={key} title={title}>{body}</Panel>);
+
+  if (has("DELIVER_NOTICE")) {
+    panel("notice", label("deliverNotice"), (
+      <CaseForm schema={ZDeliverNoticeInput} defaults={{ ...command, number: "", recipientName: "", recipientTitle: "" }} submitLabel={label("deliverNotice")} action={actions.deliverNotice} fields={[
+        { name: "number", label: t("cases.noticeNumber"), required: true },
+        { name: "recipientName", label: t("cases.recipientName"), required: true },
+        { name: "recipientTitle", label: t("cases.recipientTitle"), required: true },
+      ]} />
+    ));
   }
-  if (has("WRITE_FEEDBACK_REPORT")) panels.push(<Panel key="feedback" title={t("workflow.event.writeFeedbackReport")}><FeedbackReportForm caseId={caseId} version={version} action={actions.writeFeedbackReport} /></Panel>);
-  if (has("HAND_OVER")) panels.push(<Panel key="handover" title={t("workflow.event.handOver")}><HandOverForm caseId={caseId} version={version} action={actions.handOver} /></Panel>);
-  if (has("SUBMIT_PROGRESS_REPORT")) panels.push(<Panel key="progress" title={t("workflow.event.submitProgressReport")}><ProgressReportUpload caseId={caseId} version={version} /></Panel>);
+  if (has("START_ON_SITE")) panel("onsite", label("startOnSite"), <StepButton label={label("startOnSite")} run={() => actions.startOnSite(command)} />);
+  if (has("RECORD_FINDING")) panel("finding", label("recordFinding"), <RecordFindingForm {...props} action={actions.recordFinding} />);
+  if (has("ADD_EVIDENCE")) {
+    panel("evidence", label("addEvidence"), (
+      <CaseUploadForm caseId={caseId} version={version} route="evidence" submitLabel={label("addEvidence")} fileLabel={t("cases.evidenceFile")} fields={[
+        { name: "kind", label: t("cases.evidenceKind"), kind: "select", required: true, options: EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`cases.evidenceKinds.${kind}`) })) },
+        { name: "description", label: t("cases.evidenceDescription") },
+      ]} />
+    ));
+  }
+  for (const sign of ["SIGN_RECORD_TEAM", "SIGN_RECORD_INSTITUTION"] as const) {
+    if (!has(sign)) continue;
+    const title = label(sign === "SIGN_RECORD_TEAM" ? "signRecordTeam" : "signRecordInstitution");
+    panel(sign, title, <><p className="mb-3 text-sm text-slate-600">{t("cases.signHint")}</p><StepButton label={title} confirmText={t("cases.signConfirm")} run={() => actions.signRecord(command)} /></>);
+  }
+  if (has("WRITE_FEEDBACK_REPORT")) {
+    panel("feedback", label("writeFeedbackReport"), (
+      <CaseForm schema={ZWriteFeedbackReportInput} defaults={{ ...command, summary: "" }} submitLabel={label("writeFeedbackReport")} action={actions.writeFeedbackReport} fields={[{ name: "summary", label: t("cases.feedbackSummary"), required: true, kind: "textarea" }]} />
+    ));
+  }
+  if (has("HAND_OVER")) {
+    panel("handover", label("handOver"), <CaseForm schema={ZHandOverInput} defaults={{ ...command, note: "" }} submitLabel={label("handOver")} action={actions.handOver} fields={[{ name: "note", label: t("cases.handoverNote"), wide: true }]} />);
+  }
+  if (has("FILE_APPEAL")) {
+    panel("appeal", label("fileAppeal"), (
+      <>
+        <p className="mb-3 text-sm text-slate-600">{t("cases.appealHint")}</p>
+        <CaseForm schema={ZFileAppealInput} defaults={{ ...command, findingId: "", grounds: "", statement: "" }} submitLabel={label("fileAppeal")} action={actions.fileAppeal} fields={[
+          { name: "grounds", label: t("cases.appealGrounds"), kind: "select", required: true, options: APPEAL_GROUNDS.map((g) => ({ value: g, label: t(`cases.appealGroundsKinds.${g}`) })) },
+          { name: "findingId", label: t("cases.appealFinding"), kind: "select", emptyLabel: t("cases.appealWholeCase"), options: props.findings.map((f) => ({ value: f.id, label: f.label })) },
+          { name: "statement", label: t("cases.appealStatement"), kind: "textarea", required: true },
+        ]} />
+      </>
+    ));
+  }
+  if (has("DECIDE_APPEAL")) {
+    panel("review", label("decideAppeal"), (
+      <CaseForm schema={ZDecideAppealInput} defaults={{ ...command, appealId: props.openAppeals[0]?.id ?? "", decision: "", revisedAmount: "", reasoning: "", expertMeeting: false, meetingNote: "" }} submitLabel={label("decideAppeal")} action={actions.decideAppeal} fields={[
+        { name: "appealId", label: t("cases.appeal"), kind: "select", required: true, wide: true, options: props.openAppeals.map((a) => ({ value: a.id, label: a.label })) },
+        { name: "decision", label: t("cases.reviewDecision"), kind: "select", required: true, options: REVIEW_DECISIONS.map((d) => ({ value: d, label: t(`cases.reviewDecisions.${d}`) })) },
+        { name: "revisedAmount", label: t("cases.revisedAmount"), kind: "money", hint: t("cases.revisedAmountHint") },
+        { name: "reasoning", label: t("cases.reviewReasoning"), kind: "textarea", required: true },
+        { name: "expertMeeting", label: t("cases.expertMeeting"), kind: "checkbox" },
+        { name: "meetingNote", label: t("cases.meetingNote") },
+      ]} />
+    ));
+  }
+  if (has("ISSUE_CONFIRMATION_NOTICE")) {
+    panel("confirmation", label("issueConfirmationNotice"), (
+      <CaseForm schema={ZIssueConfirmationNoticeInput} defaults={{ ...command, number: "", amount: "" }} submitLabel={label("issueConfirmationNotice")} action={actions.issueConfirmationNotice} fields={[
+        { name: "number", label: t("cases.documentNumber") },
+        { name: "amount", label: t("cases.confirmedAmount"), kind: "money", hint: t("cases.confirmedAmountHint", { total: props.findingsTotal }) },
+      ]} />
+    ));
+  }
+  if (has("CONFIRM_AMOUNTS")) {
+    panel("confirm", label("confirmAmounts"), <><p className="mb-3 text-sm text-slate-600">{t("cases.confirmAmountsHint")}</p><StepButton label={label("confirmAmounts")} confirmText={t("cases.confirmAmountsConfirm")} run={() => actions.confirmAmounts(command)} /></>);
+  }
+  if (has("ISSUE_REFUND_NOTICE")) {
+    panel("refundNotice", label("issueRefundNotice"), (
+      <CaseForm schema={ZIssueRefundNoticeInput} defaults={{ ...command, number: "", fundAccount: "", dueOn: "" }} submitLabel={label("issueRefundNotice")} action={actions.issueRefundNotice} fields={[
+        { name: "number", label: t("cases.documentNumber") },
+        { name: "fundAccount", label: t("cases.fundAccount"), required: true },
+        { name: "dueOn", label: t("cases.refundDueOn"), kind: "date" },
+      ]} />
+    ));
+  }
+  if (has("RECORD_REFUND")) {
+    panel("refund", label("recordRefund"), (
+      <CaseUploadForm caseId={caseId} version={version} route="refunds" submitLabel={label("recordRefund")} fileLabel={t("cases.voucherFile")} fileRequired={false} fields={[
+        { name: "refundAmount", label: t("cases.refundAmount"), kind: "money", required: true, hint: t("cases.outstandingHint", { amount: props.outstanding }) },
+        { name: "method", label: t("cases.refundMethod"), kind: "select", required: true, options: REFUND_METHODS.map((m) => ({ value: m, label: t(`cases.refundMethods.${m}`) })) },
+        { name: "paidOn", label: t("cases.paidOn"), kind: "date" },
+      ]} />
+    ));
+  }
+  if (has("COMPLETE_REFUND")) panel("refunded", label("completeRefund"), <StepButton label={label("completeRefund")} run={() => actions.completeRefund(command)} />);
+  if (has("SUBMIT_PROGRESS_REPORT")) {
+    panel("progress", label("submitProgressReport"), (
+      <CaseUploadForm caseId={caseId} version={version} route="progress-report" submitLabel={label("submitProgressReport")} fileLabel={t("cases.reportFile")} fields={[{ name: "summary", label: t("cases.reportSummary"), required: true, kind: "textarea" }]} />
+    ));
+  }
+  if (has("SUBMIT_RECTIFICATION_MATERIAL")) {
+    panel("material", label("submitRectificationMaterial"), (
+      <CaseUploadForm caseId={caseId} version={version} route="rectification-material" submitLabel={label("submitRectificationMaterial")} fileLabel={t("cases.materialFile")} fields={[{ name: "description", label: t("cases.materialDescription"), wide: true }]} />
+    ));
+  }
+  if (has("END_HANDLING")) {
+    panel("endHandling", label("endHandling"), (
+      <CaseForm schema={ZEndHandlingInput} defaults={{ ...command, handledAmount: "", differsFromHandover: false, differenceExplanation: "" }} submitLabel={label("endHandling")} action={actions.endHandling} fields={[
+        { name: "handledAmount", label: t("cases.handledAmount"), kind: "money", required: true },
+        { name: "differsFromHandover", label: t("cases.differsFromHandover"), kind: "checkbox" },
+        { name: "differenceExplanation", label: t("cases.differenceExplanation"), kind: "textarea", hint: t("cases.differenceExplanationHint") },
+      ]} />
+    ));
+  }
+  if (has("SUBMIT_RECTIFICATION_REPORT")) {
+    panel("written", label("submitRectificationReport"), (
+      <CaseUploadForm caseId={caseId} version={version} route="written-report" submitLabel={label("submitRectificationReport")} fileLabel={t("cases.reportFile")} fields={[{ name: "summary", label: t("cases.writtenReportSummary"), required: true, kind: "textarea" }]} />
+    ));
+  }
+  if (has("ACCEPT_RECTIFICATION") || has("RETURN_RECTIFICATION")) {
+    panel("acceptance", t("cases.reviewWrittenReport"), <WrittenReportReview caseId={caseId} version={version} accept={actions.acceptRectification} giveBack={actions.returnRectification} />);
+  }
+  if (has("CLOSE")) panel("close", label("close"), <StepButton label={label("close")} confirmText={t("cases.closeConfirm")} run={() => actions.closeCase(command)} />);
+  for (const [event, action, key] of [["CANCEL", actions.cancelCase, "cancel"], ["CLOSE_WITHOUT_FINDINGS", actions.closeWithoutFindings, "closeWithoutFindings"]] as const) {
+    if (!has(event)) continue;
+    panel(key, label(key), (
+      <CaseForm schema={ZCloseEarlyInput} defaults={{ ...command, reason: "" }} submitLabel={label(key)} action={action} confirmText={t("cases.closeConfirm")} fields={[{ name: "reason", label: t(`cases.closingReasons.${key}`), kind: "textarea", required: true }]} />
+    ));
+  }
+
   if (panels.length === 0) {
     return (
       <div className="text-sm text-slate-600">
@@ -164,3 +264,4 @@ export function CaseActions({ caseId, version, events, awaitingKey, violationTyp
   }
   return <div className="flex flex-col gap-4">{panels}</div>;
 }
+

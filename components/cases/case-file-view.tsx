@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { addMoney } from "@/lib/domain/money";
 import { stateMessageKey } from "@/lib/domain/case/workflow";
 import type { AppLocale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
@@ -18,10 +17,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+function FileLink({ file }: { file: { id: string; fileName: string } | null }) {
+  return file ? <a className="text-brand-700 hover:underline" href={`/api/files/${file.id}`}>{file.fileName}</a> : null;
+}
+
 /** The case file as its reader may see it; `actions` is the panel of what they may do now. */
-export function CaseFileView({ file, t, locale, deadline, actions, review }: { file: CaseFile; t: Translate; locale: AppLocale; deadline: { dueOn: string; daysLeft: number | null; overdue: boolean } | null; actions: ReactNode; review?: (report: { id: string; version: number }) => ReactNode }) {
+export function CaseFileView({ file, t, locale, actions, review }: { file: CaseFile; t: Translate; locale: AppLocale; actions: ReactNode; review?: (report: { id: string; version: number }) => ReactNode }) {
   const c = file.case;
-  const total = c.findings.length ? addMoney(...c.findings.map((f) => f.amount.toFixed(2))) : "0.00";
+  const deadline = file.deadline;
+  const money = (amount: { toFixed(digits: number): string } | string) => formatMoney(typeof amount === "string" ? amount : amount.toFixed(2), locale);
+  const confirmation = c.amountConfirmationNotice;
+  const refundNotice = c.refundNotice;
   const signatures = c.problemRecord?.signatures ?? [];
   return (
     <>
@@ -34,11 +40,12 @@ export function CaseFileView({ file, t, locale, deadline, actions, review }: { f
               <Field label={t("plans.team")}>{c.team?.name ?? "—"}</Field>
               <Field label={t("cases.trigger")}>{t(`plans.triggers.${c.trigger}`)}{c.designated ? `（${t("cases.designated")}）` : ""}</Field>
               {deadline ? (
-                <Field label={t("cases.progressDue")}>
-                  <span data-testid="progress-deadline">{formatDate(deadline.dueOn, locale)}</span>
+                <Field label={t(`cases.deadlineLabels.${deadline.kind}`)}>
+                  <span data-testid={deadline.kind === "PROGRESS_REPORT" ? "progress-deadline" : "written-deadline"}>{formatDate(deadline.dueOn, locale)}</span>
                   {deadline.overdue ? <span className="ml-2 font-semibold text-red-700">{t("cases.overdue")}</span> : deadline.daysLeft !== null ? <span className="ml-2 text-slate-600">{t("cases.workingDaysLeft", { days: deadline.daysLeft })}</span> : null}
                 </Field>
               ) : null}
+              {c.closingReason ? <div className="sm:col-span-3"><Field label={t("cases.closingReason")}>{c.closingReason}</Field></div> : null}
             </dl>
           </Card>
           <Card title={t("cases.notice")}>
@@ -52,17 +59,18 @@ export function CaseFileView({ file, t, locale, deadline, actions, review }: { f
           </Card>
           <Card title={t("cases.findings")}>
             {c.findings.length === 0 ? <p className="text-sm text-slate-500">{t("cases.noFindings")}</p> : (
-              <Table caption={t("cases.findings")} head={<tr><Th>{t("cases.violationType")}</Th><Th>{t("cases.keyArea")}</Th><Th>{t("cases.findingDescription")}</Th><Th>{t("cases.legalBasis")}</Th><Th>{t("cases.amount")}</Th></tr>}>
+              <Table caption={t("cases.findings")} head={<tr><Th>{t("cases.violationType")}</Th><Th>{t("cases.keyArea")}</Th><Th>{t("cases.findingDescription")}</Th><Th>{t("cases.legalBasis")}</Th><Th>{t("cases.amount")}</Th><Th>{t("cases.findingStatus")}</Th></tr>}>
                 {c.findings.map((f) => (
-                  <tr key={f.id}>
+                  <tr key={f.id} className={f.status === "WITHDRAWN" ? "text-slate-400 line-through" : undefined}>
                     <Td>{f.violationType.name}</Td>
                     <Td>{f.keyArea?.name ?? "—"}</Td>
                     <Td>{f.description}</Td>
                     <Td>{f.legalBasis}</Td>
-                    <Td className="whitespace-nowrap text-right">{formatMoney(f.amount, locale)}</Td>
+                    <Td className="whitespace-nowrap text-right">{money(f.amount)}</Td>
+                    <Td className="whitespace-nowrap">{t(`cases.findingStatuses.${f.status}`)}</Td>
                   </tr>
                 ))}
-                <tr><Td className="font-medium">{t("cases.total")}</Td><Td /><Td /><Td /><Td className="whitespace-nowrap text-right font-semibold">{formatMoney(total, locale)}</Td></tr>
+                <tr><Td className="font-medium">{t("cases.total")}</Td><Td /><Td /><Td /><Td className="whitespace-nowrap text-right font-semibold" data-testid="findings-total">{money(file.findingsTotal)}</Td><Td /></tr>
               </Table>
             )}
           </Card>
@@ -94,6 +102,82 @@ export function CaseFileView({ file, t, locale, deadline, actions, review }: { f
               </dl>
             </Card>
           ) : null}
+          {c.appeals.length > 0 ? (
+            <Card title={t("cases.appeals")}>
+              <ul className="flex flex-col gap-3 text-sm">
+                {c.appeals.map((a) => (
+                  <li key={a.id} className="rounded border border-slate-200 p-3">
+                    <p className="font-medium">{t(`cases.appealGroundsKinds.${a.grounds}`)} · {t(`cases.appealStatuses.${a.status}`)}</p>
+                    <p className="text-slate-600">{a.finding ? a.finding.description : t("cases.appealWholeCase")} · {a.filedBy.displayName} · {formatDateTime(a.filedAt, locale)}</p>
+                    <p className="mt-1">{a.statement}</p>
+                    {a.review ? (
+                      <p className="mt-2 text-slate-700">
+                        {t("cases.reviewResult", { decision: t(`cases.reviewDecisions.${a.review.decision}`), name: a.review.decidedBy.displayName })}
+                        {a.review.revisedAmount ? ` ${t("cases.revisedTo", { amount: money(a.review.revisedAmount) })}` : ""}
+                        {a.review.expertMeeting ? ` ${t("cases.afterExpertMeeting")}` : ""}
+                        <span className="block">{a.review.reasoning}</span>
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+          {confirmation || refundNotice || c.handlingEndedAt ? (
+            <Card title={t("cases.handling")}>
+              <dl className="grid gap-4 sm:grid-cols-2">
+                {c.handedOverAmount ? <Field label={t("cases.handedOverAmount")}>{money(c.handedOverAmount)}</Field> : null}
+                {confirmation ? (
+                  <Field label={t("cases.confirmationNotice")}>
+                    <span data-testid="confirmed-amount">{money(confirmation.amount)}</span>
+                    <span className="block text-slate-600">{confirmation.number ? `${confirmation.number} · ` : ""}{confirmation.issuedBy.displayName} · {formatDateTime(confirmation.issuedAt, locale)}</span>
+                    <span className="block text-slate-600">{confirmation.confirmationLetter ? t("cases.confirmedBy", { name: confirmation.confirmationLetter.signedBy.displayName, time: formatDateTime(confirmation.confirmationLetter.receivedAt, locale) }) : t("cases.awaitingConfirmation")}</span>
+                  </Field>
+                ) : null}
+                {refundNotice ? (
+                  <Field label={t("cases.refundNotice")}>
+                    {money(refundNotice.amount)} · {refundNotice.fundAccount}
+                    {refundNotice.dueOn ? <span className="block text-slate-600">{t("cases.refundDueBy", { date: formatDate(refundNotice.dueOn.toISOString().slice(0, 10), locale) })}</span> : null}
+                  </Field>
+                ) : null}
+                {refundNotice && refundNotice.refunds.length > 0 ? (
+                  <div className="sm:col-span-2">
+                    <Table caption={t("cases.refunds")} head={<tr><Th>{t("cases.paidOn")}</Th><Th>{t("cases.refundMethod")}</Th><Th>{t("cases.refundAmount")}</Th><Th>{t("cases.voucherFile")}</Th><Th>{t("cases.recordedBy")}</Th></tr>}>
+                      {refundNotice.refunds.map((r) => (
+                        <tr key={r.id}>
+                          <Td>{formatDate(r.paidOn.toISOString().slice(0, 10), locale)}</Td>
+                          <Td>{t(`cases.refundMethods.${r.method}`)}</Td>
+                          <Td className="whitespace-nowrap text-right">{money(r.amount)}</Td>
+                          <Td><FileLink file={r.voucherFile} /></Td>
+                          <Td>{r.recordedBy.displayName}</Td>
+                        </tr>
+                      ))}
+                    </Table>
+                    <p className="mt-2 text-sm" data-testid="refund-outstanding">{t("cases.outstandingHint", { amount: file.outstanding })}</p>
+                  </div>
+                ) : null}
+                {c.handlingEndedAt ? (
+                  <Field label={t("cases.handlingEnded")}>
+                    {t("cases.handledAs", { amount: money(c.handledAmount ?? "0.00"), time: formatDateTime(c.handlingEndedAt, locale) })}
+                    {c.differenceExplanation ? <span className="block text-slate-600">{t("cases.differenceExplanation")}：{c.differenceExplanation.explanation}</span> : null}
+                  </Field>
+                ) : null}
+              </dl>
+            </Card>
+          ) : null}
+          {c.rectification && c.rectification.materials.length > 0 ? (
+            <Card title={t("cases.materials")}>
+              <ul className="flex flex-col gap-2 text-sm">
+                {c.rectification.materials.map((m) => (
+                  <li key={m.id}>
+                    <FileLink file={m.file} />
+                    <span className="ml-2 text-slate-500">{m.description ?? ""} · {formatDateTime(m.file.uploadedAt, locale)}</span>
+                    <code className="block break-all text-xs text-slate-400">SHA-256 {m.file.sha256}</code>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
           {c.rectification && c.rectification.reports.length > 0 ? (
             <Card title={t("cases.reports")}>
               <ul className="flex flex-col gap-4 text-sm">
@@ -102,9 +186,9 @@ export function CaseFileView({ file, t, locale, deadline, actions, review }: { f
                     <p className="font-medium">{t(`cases.reportKinds.${r.kind}`)} · <span data-testid="report-status">{t(`cases.reportStatuses.${r.status}`)}</span></p>
                     <p className="text-slate-600">{r.submittedBy.displayName} · {formatDateTime(r.submittedAt, locale)}</p>
                     <p className="mt-1">{r.summary}</p>
-                    {r.file ? <a className="text-brand-700 hover:underline" href={`/api/files/${r.file.id}`}>{r.file.fileName}</a> : null}
+                    <FileLink file={r.file} />
                     {r.reviewedBy ? <p className="mt-1 text-slate-600">{t("cases.reviewedBy", { name: r.reviewedBy.displayName })}{r.reviewNote ? `：${r.reviewNote}` : ""}</p> : null}
-                    {r.status === "SUBMITTED" && review ? review({ id: r.id, version: r.version }) : null}
+                    {r.status === "SUBMITTED" && r.kind === "PROGRESS" && review ? review({ id: r.id, version: r.version }) : null}
                   </li>
                 ))}
               </ul>

@@ -7,17 +7,17 @@ import type { Translate } from "@/lib/i18n/translator";
 import type { CaseListRow } from "@/lib/server/cases/read";
 import type { Portal } from "@/lib/server/policy/permissions";
 
-/** Cases as one portal lists them, with the progress-report deadline and overdue flag (Jilin plan §四(三)). */
+/** Cases as one portal lists them, with the deadline awaited now (progress or written report) and the overdue flag (Jilin plan §四(三)). */
 export function CaseList({ rows, portal, t, locale, caption }: { rows: CaseListRow[]; portal: Portal; t: Translate; locale: AppLocale; caption: string }) {
   return (
-    <Table caption={caption} head={<tr><Th>{t("plans.institution")}</Th><Th>{t("common.status")}</Th><Th>{t("cases.progressDue")}</Th><Th>{t("cases.deadlineStatus")}</Th></tr>}>
+    <Table caption={caption} head={<tr><Th>{t("plans.institution")}</Th><Th>{t("common.status")}</Th><Th>{t("cases.deadline")}</Th><Th>{t("cases.deadlineStatus")}</Th></tr>}>
       {rows.map((row) => (
         <tr key={row.id} className={row.overdue ? "bg-red-50" : undefined}>
           <Td><Link href={`/${portal}/cases/${row.id}`} className="text-brand-700 hover:underline">{row.institution.name}</Link></Td>
           <Td>{t(stateMessageKey(row.state))}</Td>
-          <Td>{row.progressReportDueOn ? formatDate(row.progressReportDueOn, locale) : "—"}</Td>
+          <Td>{row.deadlineKind && row.deadlineDueOn ? t(`cases.deadlineKinds.${row.deadlineKind}`, { date: formatDate(row.deadlineDueOn, locale) }) : "—"}</Td>
           <Td>
-            {row.overdue ? <span className="font-semibold text-red-700">{t("cases.overdue")}</span> : row.progressReportWorkingDaysLeft !== null ? t("cases.workingDaysLeft", { days: row.progressReportWorkingDaysLeft }) : "—"}
+            {row.overdue ? <span className="font-semibold text-red-700">{t("cases.overdue")}</span> : row.workingDaysLeft !== null ? t("cases.workingDaysLeft", { days: row.workingDaysLeft }) : "—"}
           </Td>
         </tr>
       ))}

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { deliverNoticeAction, handOverAction, recordFindingAction, signProblemRecordAction, startOnSiteAction, writeFeedbackReportAction } from "@/app/_actions/cases";
+import * as caseActions from "@/app/_actions/cases";
 import { getT } from "@/lib/i18n/server";
 import { requirePortalActor } from "@/lib/server/auth/page-guards";
 import { getCaseFile } from "@/lib/server/cases/get-case-file";
@@ -22,7 +22,6 @@ export async function CasePage({ portal, caseId }: { portal: Portal; caseId: str
       file={file}
       t={t}
       locale={actor.locale}
-      deadline={file.deadline}
       review={file.canReview ? (report) => <ReportReview reportId={report.id} version={report.version} action={reviewReportAction} /> : undefined}
       actions={
         <CaseActions
@@ -32,7 +31,33 @@ export async function CasePage({ portal, caseId }: { portal: Portal; caseId: str
           awaitingKey={file.awaiting}
           violationTypes={file.violationTypes}
           keyAreas={file.keyAreas}
-          actions={{ deliverNotice: deliverNoticeAction, startOnSite: startOnSiteAction, recordFinding: recordFindingAction, signRecord: signProblemRecordAction, writeFeedbackReport: writeFeedbackReportAction, handOver: handOverAction }}
+          findings={file.appealableFindings.map((finding) => ({ id: finding.id, label: t("cases.findingOption", { type: finding.type, description: finding.description }) }))}
+          openAppeals={file.openAppeals.map((appeal) => ({
+            id: appeal.id,
+            label: t(appeal.finding ? "cases.appealOption" : "cases.appealOptionWholeCase", { grounds: t(`cases.appealGroundsKinds.${appeal.grounds}`), finding: appeal.finding ?? "" }),
+          }))}
+          findingsTotal={file.findingsTotal}
+          outstanding={file.outstanding}
+          actions={{
+            deliverNotice: caseActions.deliverNoticeAction,
+            cancelCase: caseActions.cancelCaseAction,
+            startOnSite: caseActions.startOnSiteAction,
+            recordFinding: caseActions.recordFindingAction,
+            closeWithoutFindings: caseActions.closeWithoutFindingsAction,
+            signRecord: caseActions.signProblemRecordAction,
+            writeFeedbackReport: caseActions.writeFeedbackReportAction,
+            handOver: caseActions.handOverAction,
+            fileAppeal: caseActions.fileAppealAction,
+            decideAppeal: caseActions.decideAppealAction,
+            issueConfirmationNotice: caseActions.issueConfirmationNoticeAction,
+            confirmAmounts: caseActions.confirmAmountsAction,
+            issueRefundNotice: caseActions.issueRefundNoticeAction,
+            completeRefund: caseActions.completeRefundAction,
+            endHandling: caseActions.endHandlingAction,
+            acceptRectification: caseActions.acceptRectificationAction,
+            returnRectification: caseActions.returnRectificationAction,
+            closeCase: caseActions.closeCaseAction,
+          }}
         />
       }
     />

@@ -5,17 +5,19 @@ import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/server/action-result";
 
-/** The bureau's decision on a submitted report: accept it, or return it with the reason. */
-export function ReportReview({ reportId, version, action }: { reportId: string; version: number; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+export type ReviewDecision = "ACCEPT" | "RETURN";
+
+/** A review note and the two decisions, accept or return (which needs the note); refreshes on success. */
+export function ReviewButtons({ decide }: { decide: (decision: ReviewDecision, note: string | undefined) => Promise<ActionResult<unknown>> }) {
   const t = useTranslations();
   const router = useRouter();
   const noteId = useId();
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const decide = (decision: "ACCEPT" | "RETURN") =>
+  const run = (decision: ReviewDecision) =>
     startTransition(async () => {
-      const result = await action({ reportId, version, decision, note: note || undefined });
+      const result = await decide(decision, note || undefined);
       if (result.ok) router.refresh();
       else setError(result.fieldErrors?.note ?? result.message);
     });
@@ -24,10 +26,15 @@ export function ReportReview({ reportId, version, action }: { reportId: string; 
       <label htmlFor={noteId} className="text-sm text-slate-700">{t("cases.reviewNote")}</label>
       <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} className="rounded border border-slate-300 px-3 py-1.5 text-sm" />
       <div className="flex gap-2">
-        <Button type="button" disabled={pending} onClick={() => decide("ACCEPT")}>{t("cases.acceptReport")}</Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => decide("RETURN")}>{t("cases.returnReport")}</Button>
+        <Button type="button" disabled={pending} onClick={() => run("ACCEPT")}>{t("cases.acceptReport")}</Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => run("RETURN")}>{t("cases.returnReport")}</Button>
       </div>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
     </div>
   );
+}
+
+/** The bureau's decision on a submitted progress report: accept it, or return it with the reason. */
+export function ReportReview({ reportId, version, action }: { reportId: string; version: number; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  return <ReviewButtons decide={(decision, note) => action({ reportId, version, decision, note })} />;
 }

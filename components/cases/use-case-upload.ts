@@ -3,6 +3,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 
+/** The case routes that take a file (app/api/cases/[caseId]/<route>). */
+export type CaseUploadRoute = "evidence" | "progress-report" | "refunds" | "written-report" | "rectification-material";
+
 export interface UploadFailure {
   message: string;
   fields: Record<string, string>;
@@ -12,7 +15,7 @@ export interface UploadFailure {
  * Sends a case form with its file to one of the case's upload routes (`/api/cases/:id/<route>`), with the
  * version the user saw, and refreshes the page on success; the server's messages arrive translated.
  */
-export function useCaseUpload(caseId: string, route: "evidence" | "progress-report", version: number) {
+export function useCaseUpload(caseId: string, route: CaseUploadRoute, version: number) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, setPending] = useState(false);

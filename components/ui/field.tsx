@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 interface FieldShellProps {
   label: string;
@@ -46,5 +46,28 @@ export function SelectField({ label, error, hint, required, children, ...select 
         </select>
       )}
     </FieldShell>
+  );
+}
+
+export function TextAreaField({ label, error, hint, required, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: string }) {
+  return (
+    <FieldShell label={label} error={error} hint={hint} required={required}>
+      {({ inputId, describedBy }) => <textarea id={inputId} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required || undefined} className={CONTROL} {...textarea} />}
+    </FieldShell>
+  );
+}
+
+/** A checkbox with its label on the right, as forms in Chinese government systems set it. */
+export function CheckboxField({ label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
+  const inputId = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-2">
+        <input id={inputId} type="checkbox" aria-invalid={error ? true : undefined} className="h-4 w-4 rounded border-slate-300" {...input} />
+        <label htmlFor={inputId} className="text-sm text-slate-700">{label}</label>
+      </div>
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
+    </div>
   );
 }

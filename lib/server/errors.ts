@@ -29,6 +29,9 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: { status: 413, messageKey: "errors.fileTooLarge" },
   REPORT_ALREADY_SUBMITTED: { status: 409, messageKey: "errors.reportAlreadySubmitted" },
   REPORT_ALREADY_REVIEWED: { status: 409, messageKey: "errors.reportAlreadyReviewed" },
+  /** One open appeal per finding; a review decides it before another is filed. */
+  FINDING_ALREADY_APPEALED: { status: 409, messageKey: "errors.findingAlreadyAppealed" },
+  APPEAL_ALREADY_DECIDED: { status: 409, messageKey: "errors.appealAlreadyDecided" },
   INTERNAL: { status: 500, messageKey: "errors.internal" },
   /** The case workflow refused the event; the error carries the workflow's own message key (lib/domain/case). */
   TRANSITION_REFUSED: { status: 409, messageKey: "errors.transitionRefused" },

@@ -91,16 +91,16 @@ describe("listCases", () => {
       const { rows } = await listCases(t.db, w.city, {}, new Date(now));
       return rows.find((r) => r.id === w.inspectionCase.id);
     };
-    expect(await rowOn("2024-11-12T02:00:00Z")).toMatchObject({ overdue: false, progressReportWorkingDaysLeft: 1, progressReportDueOn: "2024-11-13" });
-    expect(await rowOn("2024-11-13T15:59:00Z")).toMatchObject({ overdue: false, progressReportWorkingDaysLeft: 0 });
-    expect(await rowOn("2024-11-13T16:00:00Z")).toMatchObject({ overdue: true, progressReportWorkingDaysLeft: -1 });
+    expect(await rowOn("2024-11-12T02:00:00Z")).toMatchObject({ overdue: false, workingDaysLeft: 1, progressReportDueOn: "2024-11-13" });
+    expect(await rowOn("2024-11-13T15:59:00Z")).toMatchObject({ overdue: false, workingDaysLeft: 0 });
+    expect(await rowOn("2024-11-13T16:00:00Z")).toMatchObject({ overdue: true, workingDaysLeft: -1 });
     expect(await rowOn("2024-11-13T16:00:00Z")).toMatchObject({ state: "HANDED_OVER", institution: { name: w.institution.name } });
 
     const rectification = await t.db.rectification.findUniqueOrThrow({ where: { caseId: w.inspectionCase.id } });
     await t.db.rectificationReport.create({
       data: { rectificationId: rectification.id, kind: "PROGRESS", summary: "进展", submittedById: w.city.userId, submittedAt: new Date("2024-11-14T02:00:00Z") },
     });
-    expect(await rowOn("2024-11-20T02:00:00Z")).toMatchObject({ overdue: false, progressReportWorkingDaysLeft: null });
+    expect(await rowOn("2024-11-20T02:00:00Z")).toMatchObject({ overdue: false, workingDaysLeft: null });
   });
 
   it("lists only what the actor may see, and counts the same: nothing before the notice for the institution and city", async () => {
@@ -143,6 +143,7 @@ describe("loadCaseFacts", () => {
       handlingDiffersFromHandover: false,
       differenceExplained: false,
       rectificationReportSubmitted: false,
+      progressReportSubmitted: false,
     });
     await handOver(t.db, w.leader, ready, { now: handoverAt });
     expect((await t.db.inspectionCase.findUniqueOrThrow({ where: { id: ready.caseId } })).handedOverAmount?.toFixed(2)).toBe("0.30");

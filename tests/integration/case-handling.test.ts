@@ -133,7 +133,7 @@ describe("handling after the handover", () => {
 
     const report = await submitWrittenReport(t.db, w.city, { caseId, version: 14, summary: "整改完成" }, pdf("书面报告.pdf"), { now: NOW });
     expect(report).toMatchObject({ state: "RECTIFYING", version: 15 });
-    await refused(() => submitWrittenReport(t.db, w.city, { caseId, version: 15, summary: "再报" }, pdf("b.pdf"), { now: NOW }), "REPORT_ALREADY_SUBMITTED", "errors.reportAlreadySubmitted");
+    await refused(() => submitWrittenReport(t.db, w.city, { caseId, version: 15, summary: "再报" }, pdf("b.pdf"), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsNoPendingRectificationReport");
     expect(await acceptRectification(t.db, w.bureau, { caseId, version: 15, note: "同意" }, { now: NOW })).toMatchObject({ state: "RECTIFIED", version: 16 });
     expect(await t.db.rectificationReport.findUniqueOrThrow({ where: { id: report.record.reportId } })).toMatchObject({ kind: "WRITTEN", status: "ACCEPTED", reviewedById: w.bureau.userId, reviewNote: "同意" });
     expect(await closeCase(t.db, w.bureau, { caseId, version: 16 }, { now: NOW })).toMatchObject({ state: "CLOSED", version: 17 });

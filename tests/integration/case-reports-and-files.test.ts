@@ -90,7 +90,7 @@ describe("the city's progress report and the bureau's review", () => {
     expect(report).toMatchObject({ kind: "PROGRESS", status: "SUBMITTED", submittedById: w.city.userId });
     expect(report.file?.sha256).toBe(createHash("sha256").update(PDF).digest("hex"));
 
-    await refused(() => submitProgressReport(t.db, w.city, { caseId, version: 8, summary: "再报" }, { fileName: "b.pdf", mediaType: "application/pdf", bytes: PDF }), "REPORT_ALREADY_SUBMITTED");
+    await refused(() => submitProgressReport(t.db, w.city, { caseId, version: 8, summary: "再报" }, { fileName: "b.pdf", mediaType: "application/pdf", bytes: PDF }), "TRANSITION_REFUSED");
     await expect(reviewRectificationReport(t.db, w.city, { reportId: report.id, version: 0, decision: "ACCEPT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(reviewRectificationReport(t.db, w.bureau, { reportId: report.id, version: 0, decision: "RETURN" })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(reviewRectificationReport(t.db, w.bureau, { reportId: report.id, version: 5, decision: "ACCEPT" })).rejects.toMatchObject({ code: "STALE_VERSION" });

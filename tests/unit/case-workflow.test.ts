@@ -54,6 +54,7 @@ const NO_FACTS: CaseFacts = {
   handlingDiffersFromHandover: false,
   differenceExplained: false,
   rectificationReportSubmitted: false,
+  progressReportSubmitted: false,
 };
 const facts = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({ ...NO_FACTS, ...overrides });
 
@@ -80,6 +81,7 @@ const factsArb: fc.Arbitrary<CaseFacts> = fc.record({
   handlingDiffersFromHandover: fc.boolean(),
   differenceExplained: fc.boolean(),
   rectificationReportSubmitted: fc.boolean(),
+  progressReportSubmitted: fc.boolean(),
 });
 const inputArb: fc.Arbitrary<CaseEventInput> = fc.oneof(
   fc.constant({}),
@@ -516,6 +518,8 @@ function effect(f: CaseFacts, event: CaseEvent, input: CaseEventInput, noticeAmo
       return { ...f, refundedTotal: addMoney(f.refundedTotal, input.refundAmount!) };
     case "SUBMIT_RECTIFICATION_REPORT":
       return { ...f, rectificationReportSubmitted: true };
+    case "SUBMIT_PROGRESS_REPORT":
+      return { ...f, progressReportSubmitted: true };
     case "RETURN_RECTIFICATION":
       return { ...f, rectificationReportSubmitted: false };
     default:

@@ -1,3 +1,4 @@
+import { parseMoney } from "@/lib/domain/money";
 import type { CaseFacts } from "./guards";
 import type { CaseState } from "./transitions";
 
@@ -19,12 +20,17 @@ export function awaitingKey(state: CaseState, facts: CaseFacts): string {
     case "RECORD_SIGNED":
       return "cases.awaiting.handover";
     case "HANDED_OVER":
+      if (facts.confirmationNoticeIssued) return "cases.awaiting.confirmation";
+      return facts.appealWindowOpen ? "cases.awaiting.appealWindow" : "cases.awaiting.cityHandling";
     case "UNDER_APPEAL":
+      return "cases.awaiting.appealReview";
     case "AMOUNTS_CONFIRMED":
+      if (!facts.refundNoticeIssued) return "cases.awaiting.refundNotice";
+      return parseMoney(facts.refundedTotal) < parseMoney(facts.confirmedTotal) ? "cases.awaiting.refund" : "cases.awaiting.refundCompletion";
     case "REFUNDED":
-      return "cases.awaiting.cityHandling";
+      return "cases.awaiting.endHandling";
     case "RECTIFYING":
-      return "cases.awaiting.writtenReport";
+      return facts.rectificationReportSubmitted ? "cases.awaiting.acceptance" : "cases.awaiting.writtenReport";
     case "RECTIFIED":
       return "cases.awaiting.closing";
     case "CLOSED":

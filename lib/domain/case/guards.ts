@@ -27,6 +27,8 @@ export interface CaseFacts {
   differenceExplained: boolean;
   /** A written rectification report is submitted and not returned. */
   rectificationReportSubmitted: boolean;
+  /** A progress report is submitted or accepted (a returned one is awaited again). */
+  progressReportSubmitted: boolean;
 }
 
 /** What an event carries that a guard must see. Absent when the UI asks which events are allowed. */
@@ -82,6 +84,9 @@ export const CASE_GUARDS = {
   // Jilin plan §四(三): a result that differs much from the handed-over one needs a written explanation.
   needsDifferenceExplanation: (f) => !f.handlingDiffersFromHandover || f.differenceExplained,
   needsRectificationReport: (f) => f.rectificationReportSubmitted,
+  // One report awaits the bureau at a time; a returned one may be followed by a new one.
+  needsNoPendingRectificationReport: (f) => !f.rectificationReportSubmitted,
+  needsNoProgressReport: (f) => !f.progressReportSubmitted,
 } as const satisfies Record<string, CaseGuard>;
 
 export type CaseGuardName = keyof typeof CASE_GUARDS;

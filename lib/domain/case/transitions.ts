@@ -87,8 +87,8 @@ function row(
   return { from, event, to, actors, guards, descriptionKey: eventMessageKey(event) };
 }
 
-const stay = (states: readonly CaseState[], event: CaseEvent, actors: readonly CaseActorKind[]): CaseTransition[] =>
-  states.map((state) => row(state, event, state, actors));
+const stay = (states: readonly CaseState[], event: CaseEvent, actors: readonly CaseActorKind[], guards: readonly CaseGuardName[] = []): CaseTransition[] =>
+  states.map((state) => row(state, event, state, actors, guards));
 
 const TEAM: readonly CaseActorKind[] = ["TEAM_LEADER", "TEAM_MEMBER"];
 const LEADER: readonly CaseActorKind[] = ["TEAM_LEADER"];
@@ -142,10 +142,10 @@ export const TRANSITIONS: readonly CaseTransition[] = [
 
   // Jilin plan §四(三): progress within 30 working days of receiving the handover (a deadline, not a
   // state); the written report within 5 working days after handling ends, explaining any large difference.
-  ...stay(HANDLING_STATES, "SUBMIT_PROGRESS_REPORT", CITY),
+  ...stay(HANDLING_STATES, "SUBMIT_PROGRESS_REPORT", CITY, ["needsNoProgressReport"]),
   ...stay([...HANDLING_STATES, "RECTIFYING"], "SUBMIT_RECTIFICATION_MATERIAL", INSTITUTION),
   row("REFUNDED", "END_HANDLING", "RECTIFYING", CITY),
-  row("RECTIFYING", "SUBMIT_RECTIFICATION_REPORT", "RECTIFYING", CITY, ["needsDifferenceExplanation"]),
+  row("RECTIFYING", "SUBMIT_RECTIFICATION_REPORT", "RECTIFYING", CITY, ["needsNoPendingRectificationReport", "needsDifferenceExplanation"]),
   row("RECTIFYING", "ACCEPT_RECTIFICATION", "RECTIFIED", BUREAU, ["needsRectificationReport"]),
   row("RECTIFYING", "RETURN_RECTIFICATION", "RECTIFYING", BUREAU, ["needsRectificationReport"]),
   row("RECTIFIED", "CLOSE", "CLOSED", BUREAU),

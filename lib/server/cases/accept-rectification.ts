@@ -1,32 +1,46 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZCaseCommandInput } from "./inputs";
+import { parseCaseInput, ZAcceptRectificationInput, ZReturnRectificationInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
-export const ZAcceptRectificationInput = ZCaseCommandInput.extend({
-  note: z.string().trim().max(2000, { error: "validation.tooLong" }).optional(),
-});
-
-/** ACCEPT_RECTIFICATION: the bureau accepts the city's written report awaiting review; the case is RECTIFIED. */
-export async function acceptRectification(db: PrismaClient, actor: Actor, raw: z.input<typeof ZAcceptRectificationInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZAcceptRectificationInput, raw);
+/** The bureau's decision on the written report awaiting review: the report's status follows the case event. */
+async function reviewWrittenReport(
+  db: PrismaClient,
+  actor: Actor,
+  input: { caseId: string; version: number; note?: string },
+  decision: { event: "ACCEPT_RECTIFICATION"; status: "ACCEPTED" } | { event: "RETURN_RECTIFICATION"; status: "RETURNED" },
+  options: CaseOperationOptions,
+) {
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,
     actor,
-    { caseId: input.caseId, version: input.version, event: "ACCEPT_RECTIFICATION" },
+    { caseId: input.caseId, version: input.version, event: decision.event },
     async (tx, found) => {
       const report = await tx.rectificationReport.findFirst({ where: { rectification: { caseId: found.id }, kind: "WRITTEN", status: "SUBMITTED" }, select: { id: true } });
       if (!report) throw new DomainError("NOT_FOUND");
       await tx.rectificationReport.update({
         where: { id: report.id },
-        data: { status: "ACCEPTED", reviewedById: actor.userId, reviewedAt: now, reviewNote: input.note || null, version: { increment: 1 } },
+        data: { status: decision.status, reviewedById: actor.userId, reviewedAt: now, reviewNote: input.note || null, version: { increment: 1 } },
       });
-      return { reportId: report.id, status: "ACCEPTED" as const };
+      return { reportId: report.id, status: decision.status };
     },
     { ...options, now },
   );
+}
+
+/** ACCEPT_RECTIFICATION: the bureau accepts the city's written report awaiting review; the case is RECTIFIED. */
+export async function acceptRectification(db: PrismaClient, actor: Actor, raw: z.input<typeof ZAcceptRectificationInput>, options: CaseOperationOptions = {}) {
+  return reviewWrittenReport(db, actor, parseCaseInput(ZAcceptRectificationInput, raw), { event: "ACCEPT_RECTIFICATION", status: "ACCEPTED" }, options);
+}
+
+/**
+ * RETURN_RECTIFICATION: the bureau sends the city's written report back with a note saying what is missing.
+ * The case stays RECTIFYING; the city submits a new report (the returned one is kept).
+ */
+export async function returnRectification(db: PrismaClient, actor: Actor, raw: z.input<typeof ZReturnRectificationInput>, options: CaseOperationOptions = {}) {
+  return reviewWrittenReport(db, actor, parseCaseInput(ZReturnRectificationInput, raw), { event: "RETURN_RECTIFICATION", status: "RETURNED" }, options);
 }

@@ -43,31 +43,60 @@ export async function withCalendar<T>(db: CalendarSource, compute: (calendar: Wo
   }
 }
 
-export interface ProgressDeadline {
+/** The reports with a due date (Jilin plan §四(三)). */
+export type DeadlineKind = "PROGRESS_REPORT" | "WRITTEN_REPORT";
+
+export interface CaseDeadline {
+  kind: DeadlineKind;
   /** `YYYY-MM-DD` (China calendar day). */
   dueOn: string;
   /** Working days from today to the due date; null when the calendar does not know a year in between. */
   daysLeft: number | null;
-  /** Past its due date (due on D means on time on D) and not submitted (Jilin plan §四(三)). */
+  /** Past its due date (due on D means on time on D) and not submitted. */
   overdue: boolean;
 }
 
+export interface DeadlineFacts {
+  state: CaseState;
+  progressReportDueOn: Date | null;
+  writtenReportDueOn: Date | null;
+  /** A progress report is submitted or accepted (a returned one is awaited again). */
+  progressReportSubmitted: boolean;
+  /** A written report is submitted or accepted. */
+  writtenReportSubmitted: boolean;
+}
+
 /**
- * The progress report's deadline while it is awaited (handling states, no report submitted or only returned
- * ones), for lists and the case page alike; null when nothing is awaited.
+ * The deadline the case is waiting on, for lists and the case page alike: the progress report while the
+ * city handles the case (handling states, none submitted but returned ones), then the written report while
+ * it is RECTIFYING (none submitted or accepted; after a return the same due date holds). Null when nothing
+ * with a due date is awaited.
  */
-export function progressDeadline(
-  calendar: WorkingDayCalendar,
-  today: string,
-  found: { state: CaseState; progressReportDueOn: Date | null; progressReportSubmitted: boolean },
-): ProgressDeadline | null {
-  if (!found.progressReportDueOn || found.progressReportSubmitted || !HANDLING_STATES.includes(found.state)) return null;
-  const dueOn = isoDateOf(found.progressReportDueOn);
+export function currentDeadline(calendar: WorkingDayCalendar, today: string, found: DeadlineFacts): CaseDeadline | null {
+  const awaited: { kind: DeadlineKind; due: Date | null } | null =
+    HANDLING_STATES.includes(found.state) && !found.progressReportSubmitted
+      ? { kind: "PROGRESS_REPORT", due: found.progressReportDueOn }
+      : found.state === "RECTIFYING" && !found.writtenReportSubmitted
+        ? { kind: "WRITTEN_REPORT", due: found.writtenReportDueOn }
+        : null;
+  if (!awaited?.due) return null;
+  const dueOn = isoDateOf(awaited.due);
   let daysLeft: number | null = null;
   try {
     daysLeft = calendar.workingDaysBetween(today, dueOn);
   } catch {
     // A year the calendar does not know: show the date, not a guessed count (the overdue flag needs no calendar).
   }
-  return { dueOn, daysLeft, overdue: today > dueOn };
+  return { kind: awaited.kind, dueOn, daysLeft, overdue: today > dueOn };
+}
+
+/** The reports that stop a deadline from being awaited, as a Prisma include on the case's rectification. */
+export const AWAITED_REPORTS_SELECT = {
+  reports: { where: { status: { not: "RETURNED" as const } }, select: { kind: true } },
+};
+
+/** `currentDeadline`'s report facts from a case read with `rectification: { select: AWAITED_REPORTS_SELECT }`. */
+export function reportsSubmitted(rectification: { reports: { kind: "PROGRESS" | "WRITTEN" }[] } | null): Pick<DeadlineFacts, "progressReportSubmitted" | "writtenReportSubmitted"> {
+  const kinds = new Set(rectification?.reports.map((report) => report.kind) ?? []);
+  return { progressReportSubmitted: kinds.has("PROGRESS"), writtenReportSubmitted: kinds.has("WRITTEN") };
 }

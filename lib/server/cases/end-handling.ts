@@ -1,22 +1,14 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { chinaDateOf, dbDate, withCalendar } from "./deadlines";
-import { parseCaseInput, ZCaseCommandInput, ZMoney } from "./inputs";
+import { parseCaseInput, ZEndHandlingInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /** Jilin plan §四(三): the written report within 5 working days after handling ends. */
 export const WRITTEN_REPORT_WORKING_DAYS = 5;
-
-export const ZEndHandlingInput = ZCaseCommandInput.extend({
-  handledAmount: ZMoney,
-  /** The city's judgement that its result differs much from the handed-over one (较大差异). */
-  differsFromHandover: z.boolean({ error: "validation.invalid" }).default(false),
-  /** The written explanation such a difference needs; required when it differs. */
-  differenceExplanation: z.string().trim().max(20_000, { error: "validation.tooLong" }).optional(),
-});
 
 /**
  * END_HANDLING (Jilin plan §四(三)): the city bureau ends its handling with the amount handled; the written

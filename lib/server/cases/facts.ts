@@ -23,12 +23,13 @@ export async function loadCaseFacts(db: Tx, caseId: string, now: Date = new Date
       amountConfirmationNotice: { select: { amount: true } },
       refundNotice: { select: { refunds: { select: { amount: true } } } },
       differenceExplanation: { select: { id: true } },
-      rectification: { select: { reports: { where: { kind: "WRITTEN", status: "SUBMITTED" }, select: { id: true }, take: 1 } } },
+      rectification: { select: { reports: { where: { status: { not: "RETURNED" } }, select: { kind: true, status: true } } } },
     },
   });
 
   const members = row.team?.members ?? [];
   const sides = new Set(row.problemRecord?.signatures.map((signature) => signature.side) ?? []);
+  const reports = row.rectification?.reports ?? [];
   const refunds = row.refundNotice?.refunds.map((refund) => refund.amount.toFixed(2)) ?? [];
 
   return {
@@ -46,7 +47,8 @@ export async function loadCaseFacts(db: Tx, caseId: string, now: Date = new Date
     refundedTotal: addMoney("0.00", ...refunds),
     handlingDiffersFromHandover: row.handlingDiffersFromHandover,
     differenceExplained: row.differenceExplanation !== null,
-    rectificationReportSubmitted: (row.rectification?.reports.length ?? 0) > 0,
+    rectificationReportSubmitted: reports.some((report) => report.kind === "WRITTEN" && report.status === "SUBMITTED"),
+    progressReportSubmitted: reports.some((report) => report.kind === "PROGRESS"),
   };
 }
 

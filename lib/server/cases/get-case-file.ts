@@ -1,11 +1,12 @@
 import "server-only";
 import { awaitingKey } from "@/lib/domain/case/awaiting";
+import { addMoney, subtractMoney } from "@/lib/domain/money";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
 import { allowedEventsFor } from "./allowed-events";
 import { getCaseOrThrow } from "./read";
-import { chinaDateOf, progressDeadline } from "./deadlines";
+import { chinaDateOf, currentDeadline, reportsSubmitted } from "./deadlines";
 import { loadWorkingDayCalendar } from "@/lib/server/calendar";
 
 /**
@@ -23,12 +24,25 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
         institution: { select: { name: true, nationalCode: true } },
         inspectedRegion: { select: { name: true } },
         notice: { include: { deliveredBy: { select: { displayName: true } } } },
-        findings: { where: { status: { not: "WITHDRAWN" } }, orderBy: { createdAt: "asc" }, include: { violationType: { select: { name: true } }, keyArea: { select: { name: true } } } },
+        // Withdrawn findings stay in the file, marked, so the review's effect can be read.
+        findings: { orderBy: { createdAt: "asc" }, include: { violationType: { select: { name: true } }, keyArea: { select: { name: true } } } },
         evidence: { orderBy: { createdAt: "asc" }, include: { file: { select: { id: true, fileName: true, sizeBytes: true, sha256: true, mediaType: true, uploadedAt: true } } } },
         problemRecord: { include: { signatures: { include: { signedBy: { select: { displayName: true } } }, orderBy: { signedAt: "asc" } } } },
         feedbackReport: { select: { summary: true, createdAt: true } },
         handover: { include: { receivingOrganization: { select: { name: true } } } },
-        rectification: { include: { reports: { orderBy: { submittedAt: "asc" }, include: { file: { select: { id: true, fileName: true, sha256: true } }, submittedBy: { select: { displayName: true } }, reviewedBy: { select: { displayName: true } } } } } },
+        appeals: {
+          orderBy: { filedAt: "asc" },
+          include: { finding: { select: { id: true, description: true } }, filedBy: { select: { displayName: true } }, review: { include: { decidedBy: { select: { displayName: true } } } } },
+        },
+        amountConfirmationNotice: { include: { issuedBy: { select: { displayName: true } }, confirmationLetter: { include: { signedBy: { select: { displayName: true } } } } } },
+        refundNotice: { include: { refunds: { orderBy: { paidOn: "asc" }, include: { voucherFile: { select: { id: true, fileName: true } }, recordedBy: { select: { displayName: true } } } } } },
+        differenceExplanation: { select: { explanation: true, submittedAt: true } },
+        rectification: {
+          include: {
+            reports: { orderBy: { submittedAt: "asc" }, include: { file: { select: { id: true, fileName: true, sha256: true } }, submittedBy: { select: { displayName: true } }, reviewedBy: { select: { displayName: true } } } },
+            materials: { orderBy: { createdAt: "asc" }, include: { file: { select: { id: true, fileName: true, sha256: true, uploadedAt: true } } } },
+          },
+        },
       },
     }),
     allowedEventsFor(db, actor, core, now),
@@ -42,11 +56,21 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
         db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
       ])
     : [[], []];
-  const deadline = progressDeadline(await loadWorkingDayCalendar(db), chinaDateOf(now), {
-    ...detail,
-    progressReportSubmitted: detail.rectification?.reports.some((r) => r.kind === "PROGRESS" && r.status !== "RETURNED") ?? false,
-  });
-  return { case: detail, facts, events, timeline, violationTypes, keyAreas, deadline, canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
+  const awaitedReports = detail.rectification ? { reports: detail.rectification.reports.filter((report) => report.status !== "RETURNED") } : null;
+  const deadline = currentDeadline(await loadWorkingDayCalendar(db), chinaDateOf(now), { ...detail, ...reportsSubmitted(awaitedReports) });
+  // The city's reports and their deadlines are between the city and the province: the institution sees its
+  // own material and the notices addressed to it, not the reports.
+  const readsReports = actor.role !== "INSTITUTION_STAFF";
+  if (!readsReports && detail.rectification) detail.rectification.reports = [];
+  const standing = detail.findings.filter((finding) => finding.status !== "WITHDRAWN");
+  const findingsTotal = addMoney("0.00", ...standing.map((finding) => finding.amount.toFixed(2)));
+  const appealableFindings = events.includes("FILE_APPEAL")
+    ? standing.filter((finding) => !detail.appeals.some((appeal) => appeal.findingId === finding.id && appeal.status === "OPEN")).map((finding) => ({ id: finding.id, type: finding.violationType.name, description: finding.description }))
+    : [];
+  const openAppeals = detail.appeals
+    .filter((appeal) => appeal.status === "OPEN")
+    .map((appeal) => ({ id: appeal.id, grounds: appeal.grounds, finding: appeal.finding?.description ?? null }));
+  return { case: detail, facts, events, timeline, findingsTotal, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, deadline: readsReports ? deadline : null, canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
 }
 
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;

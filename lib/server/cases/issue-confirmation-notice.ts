@@ -1,16 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { addMoney } from "@/lib/domain/money";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZCaseCommandInput, ZMoney } from "./inputs";
+import { parseCaseInput, ZIssueConfirmationNoticeInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
-
-export const ZIssueConfirmationNoticeInput = ZCaseCommandInput.extend({
-  number: z.string().trim().max(64, { error: "validation.tooLong" }).optional(),
-  /** Defaults to the findings' total; the city states another amount when its handling differs. */
-  amount: ZMoney.optional(),
-});
 
 /**
  * ISSUE_CONFIRMATION_NOTICE (Liuzhou plan §四(三)1, 现场检查违规金额确认通知): once the appeal window has closed,

@@ -1,18 +1,11 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { dbDate } from "./deadlines";
-import { parseCaseInput, ZCaseCommandInput } from "./inputs";
+import { parseCaseInput, ZIssueRefundNoticeInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
-
-export const ZIssueRefundNoticeInput = ZCaseCommandInput.extend({
-  number: z.string().trim().max(64, { error: "validation.tooLong" }).optional(),
-  /** 条例 art. 45: the money goes back to the original fund account. */
-  fundAccount: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
-  dueOn: z.iso.date({ error: "validation.invalidDate" }).optional(),
-});
 
 /**
  * ISSUE_REFUND_NOTICE (Liuzhou plan §四(三)2, 现场检查违规金额清退通知): the amount to refund is the confirmed

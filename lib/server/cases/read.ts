@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient, Tx } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { scope } from "@/lib/server/policy/scope";
-import { chinaDateOf, isoDateOf, progressDeadline } from "./deadlines";
+import { AWAITED_REPORTS_SELECT, chinaDateOf, currentDeadline, isoDateOf, reportsSubmitted, type DeadlineKind } from "./deadlines";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,9 +57,12 @@ export interface CaseListRow {
   /** `YYYY-MM-DD` (China calendar days). */
   progressReportDueOn: string | null;
   writtenReportDueOn: string | null;
-  /** Working days from today to the progress report's due date while it is awaited; null when not awaited or the calendar cannot tell. */
-  progressReportWorkingDaysLeft: number | null;
-  /** The progress report is past its due date and not submitted (Jilin plan §四(三)). */
+  /** The report awaited now with a due date (lib/server/cases/deadlines.ts currentDeadline), if any. */
+  deadlineKind: DeadlineKind | null;
+  deadlineDueOn: string | null;
+  /** Working days from today to that due date; null when none is awaited or the calendar cannot tell. */
+  workingDaysLeft: number | null;
+  /** The awaited report is past its due date (Jilin plan §四(三)). */
   overdue: boolean;
 }
 
@@ -83,7 +86,7 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       where,
       select: {
         ...CASE_CORE,
-        rectification: { select: { reports: { where: { kind: "PROGRESS", status: { not: "RETURNED" } }, select: { id: true }, take: 1 } } },
+        rectification: { select: AWAITED_REPORTS_SELECT },
       },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * PAGE_SIZE,
@@ -95,7 +98,7 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
   const today = chinaDateOf(now);
   const calendar = await loadWorkingDayCalendar(db);
   const out: CaseListRow[] = rows.map((row) => {
-    const deadline = progressDeadline(calendar, today, { ...row, progressReportSubmitted: (row.rectification?.reports.length ?? 0) > 0 });
+    const deadline = currentDeadline(calendar, today, { ...row, ...reportsSubmitted(row.rectification) });
     return {
       id: row.id,
       state: row.state,
@@ -105,7 +108,9 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       handoverReceivedAt: row.handoverReceivedAt,
       progressReportDueOn: row.progressReportDueOn ? isoDateOf(row.progressReportDueOn) : null,
       writtenReportDueOn: row.writtenReportDueOn ? isoDateOf(row.writtenReportDueOn) : null,
-      progressReportWorkingDaysLeft: deadline?.daysLeft ?? null,
+      deadlineKind: deadline?.kind ?? null,
+      deadlineDueOn: deadline?.dueOn ?? null,
+      workingDaysLeft: deadline?.daysLeft ?? null,
       overdue: deadline?.overdue ?? false,
     };
   });

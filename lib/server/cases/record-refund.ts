@@ -1,26 +1,18 @@
 import "server-only";
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
 import { chinaDateOf, dbDate } from "./deadlines";
-import { parseCaseInput, ZCaseCommandInput, ZMoney } from "./inputs";
+import { parseCaseInput, ZRecordRefundInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
-
-export const ZRecordRefundInput = ZCaseCommandInput.extend({
-  refundAmount: ZMoney,
-  method: z.enum(["TRANSFER", "SETTLEMENT_DEDUCTION"], { error: "validation.invalidChoice" }),
-  /** The day the money was paid or deducted (China date); defaults to today. */
-  paidOn: z.iso.date({ error: "validation.invalidDate" }).optional(),
-});
 
 /**
  * RECORD_REFUND (Liuzhou plan §四(三)2): one payment back into the fund. A transfer is archived with its
  * voucher (清退款项凭证; the Refund_voucher_check constraint holds it too); a settlement deduction has none.
  * The guards refuse a non-positive amount and one above what is still outstanding.
  */
-export async function recordRefund(db: PrismaClient, actor: Actor, raw: z.input<typeof ZRecordRefundInput>, voucher: UploadedFile | undefined, options: CaseOperationOptions = {}) {
+export async function recordRefund(db: PrismaClient, actor: Actor, raw: unknown, voucher: UploadedFile | undefined, options: CaseOperationOptions = {}) {
   const input = parseCaseInput(ZRecordRefundInput, raw);
   const now = options.now ?? new Date();
   const paidOn = input.paidOn ?? chinaDateOf(now);

@@ -16,12 +16,13 @@ export const ZReviewReportInput = z.object({
 export type TReviewReportInput = z.output<typeof ZReviewReportInput>;
 
 /**
- * The bureau reviews a city's report: accepted, or returned with a note for a new one. The case's state does
+ * The bureau reviews a city's progress report: accepted, or returned with a note for a new one. The case's state does
  * not move (the workflow's own steps do that); the report's does, by compare-and-set, with its audit row.
  */
 export async function reviewRectificationReport(db: PrismaClient, actor: Actor, input: TReviewReportInput, context: RequestContext = {}) {
   requirePermission(actor, "rectification.review");
-  const report = await db.rectificationReport.findFirst({ where: { id: input.reportId, rectification: { case: scope.inspectionCase(actor) } }, include: { rectification: { select: { caseId: true } } } });
+  // A written report is reviewed through the case workflow (ACCEPT_RECTIFICATION, RETURN_RECTIFICATION), not here.
+  const report = await db.rectificationReport.findFirst({ where: { id: input.reportId, kind: "PROGRESS", rectification: { case: scope.inspectionCase(actor) } }, include: { rectification: { select: { caseId: true } } } });
   if (!report) throw new DomainError("NOT_FOUND");
   if (report.status !== "SUBMITTED") throw new DomainError("REPORT_ALREADY_REVIEWED");
   if (input.decision === "RETURN" && !input.note) throw new DomainError("VALIDATION", { note: "validation.returnNeedsNote" });

@@ -1,17 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput } from "./inputs";
+import { parseCaseInput, ZProgressReportInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
-
-export const ZProgressReportInput = z.object({
-  caseId: z.string().uuid({ error: "validation.invalidId" }),
-  version: z.coerce.number({ error: "validation.invalid" }).int().min(0),
-  summary: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(20_000, { error: "validation.tooLong" }),
-});
 
 /**
  * SUBMIT_PROGRESS_REPORT (Jilin plan §四(三); 暂行办法: handling progress and rectification within 30 working

@@ -1,15 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZCaseCommandInput } from "./inputs";
+import { parseCaseInput, ZWrittenReportInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
-
-export const ZWrittenReportInput = ZCaseCommandInput.extend({
-  summary: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(20_000, { error: "validation.tooLong" }),
-});
 
 /**
  * SUBMIT_RECTIFICATION_REPORT (Jilin plan §四(三)): the city's written report on handling and rectification,
@@ -17,7 +12,7 @@ export const ZWrittenReportInput = ZCaseCommandInput.extend({
  * (at END_HANDLING) before: the guard needsDifferenceExplanation refuses otherwise. One report awaits review
  * at a time; a returned one can be followed by a new one.
  */
-export async function submitWrittenReport(db: PrismaClient, actor: Actor, raw: z.input<typeof ZWrittenReportInput>, file: UploadedFile, options: CaseOperationOptions = {}) {
+export async function submitWrittenReport(db: PrismaClient, actor: Actor, raw: unknown, file: UploadedFile, options: CaseOperationOptions = {}) {
   const input = parseCaseInput(ZWrittenReportInput, raw);
   checkUpload(file);
   const now = options.now ?? new Date();

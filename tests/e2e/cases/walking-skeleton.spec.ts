@@ -2,8 +2,8 @@ import { expect, newUserPage, screenshot, test } from "../support/fixtures";
 
 const HOSPITAL = "长春市示例第一人民医院（演示）";
 
-test("one case from plan to an accepted rectification report, each user in their own portal, with deadlines and the audit trail", async ({ browser }) => {
-  test.setTimeout(180_000);
+test("one case from plan to closing, each user in their own portal, with deadlines and the audit trail", async ({ browser }) => {
+  test.setTimeout(300_000);
   const bureau = await newUserPage(browser, "bureau");
   await bureau.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "检查计划" }).click();
   const planForm = bureau.getByRole("form", { name: "新建检查计划" });
@@ -148,4 +148,64 @@ test("one case from plan to an accepted rectification report, each user in their
   await expect(bureau.getByTestId("report-status")).toHaveText("审核通过");
   await expect(timeline).toContainText("整改进展报告审核通过");
   await screenshot(bureau, "skeleton-06-bureau-timeline");
+
+  // Handling (Liuzhou plan §四(三)): the plan takes no appeals, so the city issues the confirmation notice at once.
+  await city.reload();
+  const confirmation = city.getByRole("form", { name: "下达违规金额确认通知" });
+  await confirmation.getByLabel("文书编号").fill("长医保稽确〔2024〕1号");
+  await expect(confirmation.getByText("不填写则按问题清单合计 12345.60 元下达。")).toBeVisible();
+  await confirmation.getByRole("button", { name: "下达违规金额确认通知" }).click();
+  await expect(city.getByTestId("confirmed-amount")).toHaveText("¥12,345.60");
+
+  await hospital.reload();
+  await expect(hospital.getByTestId("case-awaiting")).toHaveCount(0);
+  await hospital.getByRole("button", { name: "回复确认函" }).click();
+  await expect(hospital.getByTestId("case-state")).toHaveText("违规金额已确认");
+
+  await city.reload();
+  const refundNotice = city.getByRole("form", { name: "下达清退通知" });
+  await refundNotice.getByLabel("清退账户（原医保基金账户）").fill("长春市医疗保障基金收入户");
+  await refundNotice.getByRole("button", { name: "下达清退通知" }).click();
+  await expect(city.getByText("长春市医疗保障基金收入户")).toBeVisible();
+  // The progress report is in and accepted: it is no longer offered.
+  await expect(city.getByRole("form", { name: "报送处理整改进展" })).toHaveCount(0);
+
+  // The institution pays back by transfer and uploads its voucher; a refund above what is owed is refused.
+  await hospital.reload();
+  const refund = hospital.getByRole("form", { name: "登记清退款项" });
+  await refund.getByLabel("清退金额（元）").fill("20000");
+  await refund.getByLabel("清退凭证").setInputFiles({ name: "转账凭证.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n") });
+  await refund.getByRole("button", { name: "登记清退款项" }).click();
+  await expect(refund.getByText("清退金额累计不得超过确认的违规金额。")).toBeVisible();
+  await refund.getByLabel("清退金额（元）").fill("12345.60");
+  await refund.getByRole("button", { name: "登记清退款项" }).click();
+  await expect(hospital.getByRole("table", { name: "清退款项" })).toContainText("转账凭证.pdf");
+  await screenshot(hospital, "skeleton-07-institution-refund");
+
+  await city.reload();
+  await city.getByRole("button", { name: "确认清退完毕" }).click();
+  await expect(city.getByTestId("case-state")).toHaveText("已清退");
+  const end = city.getByRole("form", { name: "处理完结" });
+  await end.getByLabel("处理金额（元）").fill("12345.60");
+  await end.getByRole("button", { name: "处理完结" }).click();
+  await expect(city.getByTestId("case-state")).toHaveText("整改中");
+  await expect(city.getByTestId("written-deadline")).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
+  const written = city.getByRole("form", { name: "报送书面整改报告" });
+  await written.getByLabel("处理整改情况").fill("违规金额已全额清退，医院已修订耗材管理制度并完成培训。");
+  await written.getByLabel("报告文件").setInputFiles({ name: "书面整改报告.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n") });
+  await written.getByRole("button", { name: "报送书面整改报告" }).click();
+  await expect(city.getByTestId("case-awaiting")).toHaveText("书面整改报告已报送，等待省医保局审核。");
+  await screenshot(city, "skeleton-08-city-written-report");
+
+  // The bureau accepts the written report and closes the case; the trail has every step.
+  bureau.on("dialog", (dialog) => dialog.accept());
+  await bureau.reload();
+  await bureau.getByRole("region", { name: "审核书面整改报告" }).getByRole("button", { name: "审核通过" }).click();
+  await expect(bureau.getByTestId("case-state")).toHaveText("整改已验收");
+  await bureau.getByRole("button", { name: "结案" }).click();
+  await expect(bureau.getByTestId("case-state")).toHaveText("已结案");
+  for (const step of ["下达违规金额确认通知", "确认违规金额", "下达违规金额清退通知", "登记清退款项", "确认清退完毕", "办结处理", "报送整改书面报告", "验收整改", "结案"]) {
+    await expect(timeline).toContainText(step);
+  }
+  await screenshot(bureau, "skeleton-09-bureau-closed");
 });

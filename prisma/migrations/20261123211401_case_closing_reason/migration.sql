@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InspectionCase" ADD COLUMN     "closingReason" TEXT;

@@ -1,0 +1,233 @@
+// Every row of the workflow table (lib/domain/case/transitions.ts), through the real services on real
+// PostgreSQL: each actor the row names makes the change; every other party is refused (or, where they may not
+// see the case, told it does not exist); and in every state, every event the table does not list there is
+// refused. A refusal writes nothing. The table drives the test, so a row added later is tested too.
+import { beforeEach, describe, expect, it } from "vitest";
+import { CASE_ACTOR_KINDS, CASE_EVENTS, CASE_STATES, REFUSAL_MESSAGE_KEYS, TRANSITIONS, type CaseActorKind, type CaseEvent, type CaseState, type CaseTransition } from "@/lib/domain/case/workflow";
+import { acceptRectification, returnRectification } from "@/lib/server/cases/accept-rectification";
+import { addEvidence } from "@/lib/server/cases/add-evidence";
+import { cancelCase, closeWithoutFindings } from "@/lib/server/cases/close-early";
+import { closeCase } from "@/lib/server/cases/close-case";
+import { completeRefund } from "@/lib/server/cases/complete-refund";
+import { confirmAmounts } from "@/lib/server/cases/confirm-amounts";
+import { decideAppeal } from "@/lib/server/cases/decide-appeal";
+import { deliverNotice } from "@/lib/server/cases/deliver-notice";
+import { endHandling } from "@/lib/server/cases/end-handling";
+import { fileAppeal } from "@/lib/server/cases/file-appeal";
+import { handOver } from "@/lib/server/cases/hand-over";
+import { issueConfirmationNotice } from "@/lib/server/cases/issue-confirmation-notice";
+import { issueRefundNotice } from "@/lib/server/cases/issue-refund-notice";
+import { recordFinding } from "@/lib/server/cases/record-finding";
+import { recordRefund } from "@/lib/server/cases/record-refund";
+import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
+import { startOnSite } from "@/lib/server/cases/start-on-site";
+import { submitProgressReport } from "@/lib/server/cases/submit-progress-report";
+import { submitRectificationMaterial } from "@/lib/server/cases/submit-rectification-material";
+import { submitWrittenReport } from "@/lib/server/cases/submit-written-report";
+import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
+import { addMoney, subtractMoney } from "@/lib/domain/money";
+import { DomainError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/policy/actor";
+import { makeCaseWorld } from "../factories/cases";
+import { setupTestDatabase } from "./support/db";
+import { setupTempStorage } from "./support/storage";
+
+const t = setupTestDatabase();
+setupTempStorage();
+
+// The handover is on a Friday before National Day; the appeal window (5 working days) then runs to 10-10.
+// Appeals are made at HANDOVER_DAY, everything after the window at AFTER_WINDOW.
+const HANDOVER_DAY = new Date("2024-09-27T02:00:00Z");
+const AFTER_WINDOW = new Date("2024-10-21T02:00:00Z");
+const PDF = new TextEncoder().encode("%PDF-1.4\n% 测试文件\n");
+const pdf = (fileName: string) => ({ fileName, mediaType: "application/pdf", bytes: PDF });
+
+type World = Awaited<ReturnType<typeof makeCaseWorld>>;
+let w: World;
+let caseId: string;
+
+beforeEach(async () => {
+  w = await makeCaseWorld(t.db, { appealWindowWorkingDays: 5 });
+  caseId = w.inspectionCase.id;
+});
+
+const actorOf = (kind: CaseActorKind): Actor =>
+  ({ BUREAU: w.bureau, TEAM_LEADER: w.leader, TEAM_MEMBER: w.member, CITY: w.city, INSTITUTION: w.institutionStaff })[kind];
+
+async function current() {
+  return t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId }, select: { state: true, version: true } });
+}
+
+/** The operations that are not case events of their own state but need the clock after the appeal window. */
+const AFTER_WINDOW_EVENTS: readonly CaseEvent[] = ["ISSUE_CONFIRMATION_NOTICE", "CONFIRM_AMOUNTS", "ISSUE_REFUND_NOTICE", "RECORD_REFUND", "COMPLETE_REFUND", "END_HANDLING", "SUBMIT_RECTIFICATION_REPORT", "ACCEPT_RECTIFICATION", "RETURN_RECTIFICATION", "CLOSE"];
+
+/** Applies `event` as `actor` at the case's current version, with inputs that pass validation. */
+async function perform(event: CaseEvent, actor: Actor): Promise<{ state: CaseState; version: number }> {
+  const { version } = await current();
+  const ref = { caseId, version };
+  const now = AFTER_WINDOW_EVENTS.includes(event) ? AFTER_WINDOW : HANDOVER_DAY;
+  const o = { now };
+  switch (event) {
+    case "DELIVER_NOTICE": return deliverNotice(t.db, actor, { ...ref, number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长" }, o);
+    case "CANCEL": return cancelCase(t.db, actor, { ...ref, reason: "该机构已停业" }, o);
+    case "START_ON_SITE": return startOnSite(t.db, actor, ref, o);
+    case "ADD_EVIDENCE": return addEvidence(t.db, actor, { ...ref, kind: "COPY", description: "处方复印件" }, pdf("处方.pdf"), o);
+    case "RECORD_FINDING": return recordFinding(t.db, actor, { ...ref, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "100.00" }, o);
+    case "CLOSE_WITHOUT_FINDINGS": return closeWithoutFindings(t.db, actor, { ...ref, reason: "抽查病历未发现问题" }, o);
+    case "SIGN_RECORD_TEAM":
+    case "SIGN_RECORD_INSTITUTION": return signProblemRecord(t.db, actor, ref, o);
+    case "WRITE_FEEDBACK_REPORT": return writeFeedbackReport(t.db, actor, { ...ref, summary: "反馈意见" }, o);
+    case "HAND_OVER": return handOver(t.db, actor, ref, o);
+    case "FILE_APPEAL": return fileAppeal(t.db, actor, { ...ref, grounds: "DUPLICATE_DEDUCTION", statement: "该笔费用已被市局扣减" }, o);
+    case "DECIDE_APPEAL": {
+      const appeal = await t.db.appeal.findFirst({ where: { caseId, status: "OPEN" }, orderBy: { filedAt: "asc" } });
+      // With no open appeal, any well-formed id: the workflow refuses before it is looked up.
+      return decideAppeal(t.db, actor, { ...ref, appealId: appeal?.id ?? "00000000-0000-4000-8000-000000000000", decision: "APPEAL_REJECTED", reasoning: "经核实未重复扣减" }, o);
+    }
+    case "ISSUE_CONFIRMATION_NOTICE": return issueConfirmationNotice(t.db, actor, ref, o);
+    case "CONFIRM_AMOUNTS": return confirmAmounts(t.db, actor, ref, o);
+    case "ISSUE_REFUND_NOTICE": return issueRefundNotice(t.db, actor, { ...ref, fundAccount: "医疗保障基金专户" }, o);
+    case "RECORD_REFUND": {
+      // Everything still outstanding (one yuan before any refund notice: the workflow refuses before the amount matters).
+      const notice = await t.db.refundNotice.findUnique({ where: { caseId }, include: { refunds: true } });
+      const amount = notice ? subtractMoney(notice.amount.toFixed(2), addMoney("0.00", ...notice.refunds.map((r) => r.amount.toFixed(2)))) : "1.00";
+      return recordRefund(t.db, actor, { ...ref, refundAmount: amount, method: "TRANSFER" }, pdf("凭证.pdf"), o);
+    }
+    case "COMPLETE_REFUND": return completeRefund(t.db, actor, ref, o);
+    case "SUBMIT_PROGRESS_REPORT": return submitProgressReport(t.db, actor, { ...ref, summary: "正在整改" }, pdf("进展.pdf"), o);
+    case "SUBMIT_RECTIFICATION_MATERIAL": return submitRectificationMaterial(t.db, actor, { ...ref, description: "制度修订" }, pdf("制度.pdf"), o);
+    case "END_HANDLING": return endHandling(t.db, actor, { ...ref, handledAmount: "100.00" }, o);
+    case "SUBMIT_RECTIFICATION_REPORT": return submitWrittenReport(t.db, actor, { ...ref, summary: "整改完成" }, pdf("书面报告.pdf"), o);
+    case "ACCEPT_RECTIFICATION": return acceptRectification(t.db, actor, ref, o);
+    case "RETURN_RECTIFICATION": return returnRectification(t.db, actor, { ...ref, note: "缺少培训记录" }, o);
+    case "CLOSE": return closeCase(t.db, actor, ref, o);
+  }
+}
+
+/** The usual actor of an event: the first actor of its first row. */
+const usualActor = (event: CaseEvent): CaseActorKind => TRANSITIONS.find((row) => row.event === event)!.actors[0]!;
+
+/** The way to each state along the ordinary path (no appeal unless the state is the appeal). */
+const ROUTE: Record<CaseState, CaseEvent[]> = (() => {
+  const onSite: CaseEvent[] = ["DELIVER_NOTICE", "START_ON_SITE"];
+  const signed: CaseEvent[] = [...onSite, "RECORD_FINDING", "SIGN_RECORD_TEAM", "SIGN_RECORD_INSTITUTION"];
+  const handedOver: CaseEvent[] = [...signed, "WRITE_FEEDBACK_REPORT", "HAND_OVER"];
+  const confirmed: CaseEvent[] = [...handedOver, "ISSUE_CONFIRMATION_NOTICE", "CONFIRM_AMOUNTS"];
+  const refunded: CaseEvent[] = [...confirmed, "ISSUE_REFUND_NOTICE", "RECORD_REFUND", "COMPLETE_REFUND"];
+  const rectifying: CaseEvent[] = [...refunded, "END_HANDLING"];
+  const rectified: CaseEvent[] = [...rectifying, "SUBMIT_RECTIFICATION_REPORT", "ACCEPT_RECTIFICATION"];
+  return {
+    DRAWN: [],
+    NOTIFIED: ["DELIVER_NOTICE"],
+    ON_SITE: onSite,
+    FINDINGS_RECORDED: [...onSite, "RECORD_FINDING"],
+    RECORD_SIGNED: signed,
+    HANDED_OVER: handedOver,
+    UNDER_APPEAL: [...handedOver, "FILE_APPEAL"],
+    AMOUNTS_CONFIRMED: confirmed,
+    REFUNDED: refunded,
+    RECTIFYING: rectifying,
+    RECTIFIED: rectified,
+    CLOSED: [...rectified, "CLOSE"],
+  };
+})();
+
+/** What a row's guards need beyond reaching its state (the table's rows sharing a state and event differ here). */
+function preparation(row: CaseTransition): CaseEvent[] {
+  const key = `${row.from} ${row.event} ${row.to}`;
+  const extra: Record<string, CaseEvent[]> = {
+    "FINDINGS_RECORDED SIGN_RECORD_TEAM RECORD_SIGNED": ["SIGN_RECORD_INSTITUTION"],
+    "FINDINGS_RECORDED SIGN_RECORD_INSTITUTION RECORD_SIGNED": ["SIGN_RECORD_TEAM"],
+    "RECORD_SIGNED HAND_OVER HANDED_OVER": ["WRITE_FEEDBACK_REPORT"],
+    "UNDER_APPEAL DECIDE_APPEAL UNDER_APPEAL": ["FILE_APPEAL"],
+    "HANDED_OVER CONFIRM_AMOUNTS AMOUNTS_CONFIRMED": ["ISSUE_CONFIRMATION_NOTICE"],
+    "AMOUNTS_CONFIRMED RECORD_REFUND AMOUNTS_CONFIRMED": ["ISSUE_REFUND_NOTICE"],
+    "RECTIFYING ACCEPT_RECTIFICATION RECTIFIED": ["SUBMIT_RECTIFICATION_REPORT"],
+    "RECTIFYING RETURN_RECTIFICATION RECTIFYING": ["SUBMIT_RECTIFICATION_REPORT"],
+  };
+  if (key === "AMOUNTS_CONFIRMED COMPLETE_REFUND REFUNDED") return ROUTE.REFUNDED.slice(ROUTE.AMOUNTS_CONFIRMED.length, -1);
+  return extra[key] ?? [];
+}
+
+async function walk(events: CaseEvent[]) {
+  for (const event of events) await perform(event, actorOf(usualActor(event)));
+}
+
+/** Everything an operation might write, so that a refusal can be shown to have written none of it. */
+async function footprint() {
+  const counts = await Promise.all([
+    t.db.auditEvent.count(), t.db.onSiteNotice.count(), t.db.finding.count(), t.db.evidence.count(), t.db.problemRecordSignature.count(),
+    t.db.feedbackReport.count(), t.db.handover.count(), t.db.appeal.count(), t.db.review.count(), t.db.amountConfirmationNotice.count(),
+    t.db.confirmationLetter.count(), t.db.refundNotice.count(), t.db.refund.count(), t.db.rectificationReport.count({ where: { status: "SUBMITTED" } }),
+    t.db.rectificationMaterial.count(), t.db.differenceExplanation.count(), t.db.fileObject.count(),
+  ]);
+  return { case: await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } }), counts };
+}
+
+async function expectRefused(run: () => Promise<unknown>, code: DomainError["code"], messageKey?: string) {
+  const before = await footprint();
+  const error = await run().then(() => undefined, (e: unknown) => e);
+  expect(error, "the operation should have been refused").toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+  if (messageKey) expect((error as DomainError).messageKey).toBe(messageKey);
+  expect(await footprint()).toEqual(before);
+}
+
+/**
+ * Signing is one operation whose side follows the signer (lib/server/cases/sign-problem-record.ts): the
+ * institution "making" SIGN_RECORD_TEAM signs for the institution, a row of its own tested there.
+ */
+const signsOtherSide = (event: CaseEvent, kind: CaseActorKind) =>
+  (event === "SIGN_RECORD_TEAM" && kind === "INSTITUTION") || (event === "SIGN_RECORD_INSTITUTION" && kind === "TEAM_LEADER");
+
+/** Guards no ordinary path satisfies: a finding can only be withdrawn by a review, which comes after the signatures. */
+const UNREACHABLE = new Set(["FINDINGS_RECORDED CLOSE_WITHOUT_FINDINGS CLOSED"]);
+
+describe("every transition of the workflow table, allowed to its actors and refused to the others", () => {
+  for (const row of TRANSITIONS) {
+    const key = `${row.from} ${row.event} ${row.to}`;
+    if (UNREACHABLE.has(key)) {
+      it(`${key}: its guards cannot all hold on the ordinary path, and it is refused by the first that fails`, async () => {
+        await walk([...ROUTE[row.from], ...preparation(row)]);
+        await expectRefused(() => perform(row.event, actorOf(row.actors[0]!)), "TRANSITION_REFUSED", "workflow.guard.needsNoFindings");
+      });
+      continue;
+    }
+    for (const kind of row.actors) {
+      it(`${key} by ${kind}; every other party is refused, writing nothing`, async () => {
+        await walk([...ROUTE[row.from], ...preparation(row)]);
+        expect((await current()).state).toBe(row.from);
+        for (const other of CASE_ACTOR_KINDS.filter((k) => !row.actors.includes(k) && !signsOtherSide(row.event, k))) {
+          // Before the notice the institution and its city bureau cannot see the case at all.
+          const hidden = (other === "INSTITUTION" || other === "CITY") && row.from === "DRAWN";
+          await expectRefused(() => perform(row.event, actorOf(other)), hidden ? "NOT_FOUND" : "TRANSITION_REFUSED", hidden ? undefined : REFUSAL_MESSAGE_KEYS.ACTOR_NOT_ALLOWED);
+        }
+        // Nobody outside: another region's city bureau, another institution, an inspector off the team.
+        for (const outsider of [w.otherCity, w.otherInstitutionStaff]) await expectRefused(() => perform(row.event, outsider), "NOT_FOUND");
+        await expectRefused(() => perform(row.event, w.outsider), "NOT_FOUND");
+
+        const before = await current();
+        const outcome = await perform(row.event, actorOf(kind));
+        expect(outcome).toMatchObject({ state: row.to, version: before.version + 1 });
+        expect(await current()).toEqual({ state: row.to, version: before.version + 1 });
+        const audit = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: caseId }, orderBy: { seq: "desc" } });
+        expect(audit.after).toMatchObject({ state: row.to, event: row.event, version: before.version + 1 });
+      });
+    }
+  }
+});
+
+describe("every event a state does not take is refused there, writing nothing", () => {
+  for (const state of CASE_STATES) {
+    const taken = new Set(TRANSITIONS.filter((row) => row.from === state).map((row) => row.event));
+    const refusedEvents = CASE_EVENTS.filter((event) => !taken.has(event));
+    it(`${state}: refuses ${refusedEvents.length} events`, async () => {
+      await walk(ROUTE[state]);
+      expect((await current()).state).toBe(state);
+      for (const event of refusedEvents) {
+        // An actor who sees the case (before the notice, only the bureau and the team do), so the answer is the workflow's.
+        await expectRefused(() => perform(event, state === "DRAWN" ? actorOf("TEAM_LEADER") : actorOf(usualActor(event))), "TRANSITION_REFUSED", REFUSAL_MESSAGE_KEYS.UNKNOWN_TRANSITION);
+      }
+    });
+  }
+});
