@@ -4,9 +4,11 @@
  */
 import { cpus } from "node:os";
 import { benchDraw } from "./bench/draw";
+import { benchMasterData } from "./bench/master-data";
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   draw: benchDraw,
+  "master-data": benchMasterData,
 };
 
 async function main() {

@@ -10,6 +10,7 @@ const NAV: Record<Portal, { href: string; labelKey: string; permission: Permissi
   bureau: [
     { href: "/bureau", labelKey: "nav.dashboard", permission: "portal.bureau" },
     { href: "/bureau/plans", labelKey: "nav.plans", permission: "plan.read" },
+    { href: "/bureau/master-data", labelKey: "nav.masterData", permission: "masterData.read" },
     { href: "/bureau/organizations", labelKey: "nav.organizations", permission: "organization.read" },
     { href: "/bureau/users", labelKey: "nav.users", permission: "user.read" },
     { href: "/bureau/calendar", labelKey: "nav.calendar", permission: "calendar.manage" },

@@ -14,16 +14,51 @@ import { createTeam, listMyTeamMemberships } from "@/lib/server/plans/teams";
 import { addCeremonyParty, publishPlan } from "@/lib/server/plans/editor";
 import { fixTeamDraw } from "@/lib/server/draws/ceremony";
 import { getDrawOrThrow } from "@/lib/server/draws/read";
+import { setActive } from "@/lib/server/master-data/common";
+import { createCatalogueEntry, listCatalogue } from "@/lib/server/master-data/catalogue";
+import { createExpert, listExperts } from "@/lib/server/master-data/experts";
+import { exportList } from "@/lib/server/master-data/export";
+import { createFundUsage, listFundUsage } from "@/lib/server/master-data/fund-usage";
+import { commitImport, previewImport } from "@/lib/server/master-data/import/imports";
+import { buildTemplate } from "@/lib/server/master-data/import/template";
+import { createInspection, listInspectionHistory } from "@/lib/server/master-data/inspection-history";
+import { createInstitution, listInstitutions } from "@/lib/server/master-data/institutions";
+import { createRegion, listRegions } from "@/lib/server/master-data/regions";
+import { ZCatalogueListQuery, ZExpertListQuery, ZFundUsageListQuery, ZInspectionListQuery, ZInstitutionListQuery } from "@/lib/validation/master-data";
 import { ALL_ROLES, makeActor, makeOrganization, makeRegion, makeUser } from "../factories";
 import { makePlan } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
+import { setupTempStorage } from "./support/storage";
 
 const t = setupTestDatabase();
+setupTempStorage();
 
 /**
  * The expected matrix, written out by hand (not derived from the policy table), so a change to the table
  * that opens or closes a door fails here until someone agrees with it.
  */
+const MASTER_DATA_ACTIONS = [
+  "masterData.read",
+  "masterData.manage",
+  "listInstitutions",
+  "createInstitution",
+  "deactivateInstitution",
+  "listFundUsage",
+  "createFundUsage",
+  "listInspectionHistory",
+  "createInspection",
+  "listExperts",
+  "createExpert",
+  "listCatalogue",
+  "createCatalogueEntry",
+  "listRegions",
+  "createRegion",
+  "previewImport",
+  "commitImport",
+  "buildTemplate",
+  "exportList",
+] as const;
+
 const EXPECTED: Record<string, Role[]> = {
   "portal.bureau": ["BUREAU_ADMIN", "BUREAU_STAFF"],
   "portal.team": ["INSPECTOR"],
@@ -46,6 +81,8 @@ const EXPECTED: Record<string, Role[]> = {
   publishPlan: ["BUREAU_ADMIN", "BUREAU_STAFF"],
   fixTeamDraw: ["BUREAU_ADMIN", "BUREAU_STAFF"],
   getDrawOrThrow: ["BUREAU_ADMIN", "BUREAU_STAFF"],
+  // Master data (issue 5): bureau roles only, every read and write.
+  ...Object.fromEntries(MASTER_DATA_ACTIONS.map((action) => [action, ["BUREAU_ADMIN", "BUREAU_STAFF"] as Role[]])),
 };
 
 /** A draft plan that could be published: two parties, an inspected and a participating region. */
@@ -97,6 +134,26 @@ const ATTEMPTS: Record<string, Attempt> = {
     return createTeam(t.db, a, { planId: plan.id, inspectedRegionId: regionId, name: `矩阵检查组${n}` });
   },
   listMyTeamMemberships: (a) => listMyTeamMemberships(t.db, a),
+  listInstitutions: (a) => listInstitutions(t.db, a, ZInstitutionListQuery.parse({})),
+  createInstitution: (a, n) => createInstitution(t.db, a, { kind: "PHARMACY", nationalCode: matrixCode("P", n), name: `矩阵药房${n}`, poolingRegionId: regionId }),
+  deactivateInstitution: async (a, n) => {
+    const institution = await makeInstitution(n);
+    return setActive(t.db, a, "institution", { id: institution.id, version: institution.version, active: false });
+  },
+  listFundUsage: (a) => listFundUsage(t.db, a, ZFundUsageListQuery.parse({})),
+  createFundUsage: async (a, n) => createFundUsage(t.db, a, { institutionCode: (await makeInstitution(n)).nationalCode, year: 2023, amount: "100.00" }),
+  listInspectionHistory: (a) => listInspectionHistory(t.db, a, ZInspectionListQuery.parse({})),
+  createInspection: async (a, n) => createInspection(t.db, a, { institutionCode: (await makeInstitution(n)).nationalCode, level: "CITY", year: 2022 }),
+  listExperts: (a) => listExperts(t.db, a, ZExpertListQuery.parse({})),
+  createExpert: (a, n) => createExpert(t.db, a, { staffNumber: `MX-${n}`, name: "矩阵专家", pool: "EXPERT" }),
+  listCatalogue: (a) => listCatalogue(t.db, a, "violation-types", ZCatalogueListQuery.parse({})),
+  createCatalogueEntry: (a, n) => createCatalogueEntry(t.db, a, "key-areas", { code: `MX${n}`, name: `矩阵领域${n}` }),
+  listRegions: (a) => listRegions(t.db, a),
+  createRegion: (a, n) => createRegion(t.db, a, { code: `M${String(n).padStart(5, "0")}`, name: `矩阵统筹区${n}` }),
+  previewImport: (a) => previewImport(t.db, a, "experts", matrixCsv()),
+  commitImport: (a, n) => commitImport(t.db, a, "experts", matrixCsv(`MC-${n}`)),
+  buildTemplate: (a) => buildTemplate(t.db, a, "fund-usage"),
+  exportList: async (a) => (await exportList(t.db, a, "institutions", {})).stream.destroy(),
   setCalendarOverride: (a, n) => setCalendarOverride(t.db, a, { date: `2031-01-${String((n % 28) + 1).padStart(2, "0")}`, working: false, note: "矩阵测试" }),
   addCeremonyParty: async (a) => addCeremonyParty(t.db, a, { planId: (await makePlan(t.db, actors.BUREAU_STAFF)).id, code: "OBSERVER", name: "特邀监督员" }),
   publishPlan: async (a) => publishPlan(t.db, a, { planId: (await publishablePlan()).id }),
@@ -108,7 +165,20 @@ const ATTEMPTS: Record<string, Attempt> = {
   },
 };
 
+const matrixCode = (letter: string, n: number) => `${letter}${String(22_019_900_000 + n)}`;
+const makeInstitution = (n: number) => t.db.institution.create({ data: { kind: "HOSPITAL", hospitalTier: "TIER_2", nationalCode: matrixCode("H", n), name: `矩阵医院${n}`, poolingRegionId: regionId } });
+const matrixCsv = (staffNumber = "MC-0") => ({ fileName: "专家.csv", mediaType: "text/csv", bytes: new Uint8Array(Buffer.from(`工号,姓名,人员类别\n${staffNumber},矩阵专家,医疗专家\n`)) });
+
 describe("authorization matrix: every role × every portal and admin action, on real PostgreSQL", () => {
+  for (const permission of ["masterData.read", "masterData.manage"] as const) {
+    for (const role of ALL_ROLES) {
+      const allowed = EXPECTED[permission]!.includes(role);
+      it(`${role} ${allowed ? "holds" : "does not hold"} ${permission}`, () => {
+        expect(can(actors[role], permission)).toBe(allowed);
+      });
+    }
+  }
+
   for (const [permission, allowed] of Object.entries(EXPECTED).filter(([k]) => k.startsWith("portal."))) {
     for (const role of ALL_ROLES) {
       it(`${role} ${allowed.includes(role) ? "may" : "may not"} enter ${permission}`, () => {
@@ -118,6 +188,10 @@ describe("authorization matrix: every role × every portal and admin action, on 
   }
 
   let n = 0;
+  it("every master-data action of the matrix is attempted", () => {
+    expect(MASTER_DATA_ACTIONS.filter((action) => !action.startsWith("masterData.") && !(action in ATTEMPTS))).toEqual([]);
+  });
+
   for (const [action, attempt] of Object.entries(ATTEMPTS)) {
     for (const role of ALL_ROLES) {
       const allowed = EXPECTED[action]!.includes(role);

@@ -17,7 +17,8 @@ export interface DbOptions {
 
 export function createPrisma(connectionString: string, options: DbOptions = {}): PrismaClient {
   const adapter = new PrismaPg(
-    { connectionString, max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10) },
+    // The search path follows the schema too, so raw SQL (bulk master-data writes) needs no qualified names.
+    { connectionString, max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10), ...(options.schema ? { options: `-c search_path="${options.schema}"` } : {}) },
     options.schema ? { schema: options.schema } : undefined,
   );
   return new PrismaClient({ adapter });

@@ -34,8 +34,8 @@ export interface UploadedFile {
 }
 
 /** Checks what the client says about a file against what it is; the client's word alone is never enough. */
-export function checkUpload(file: UploadedFile): void {
-  const extensions = ALLOWED_MEDIA_TYPES[file.mediaType];
+export function checkUpload(file: UploadedFile, allowed: Record<string, readonly string[]> = ALLOWED_MEDIA_TYPES): void {
+  const extensions = allowed[file.mediaType];
   const extension = path.extname(file.fileName).toLowerCase();
   if (!extensions || !extensions.includes(extension)) throw new DomainError("FILE_TYPE_NOT_ALLOWED", { file: "errors.fileTypeNotAllowed" });
   if (file.bytes.byteLength === 0) throw new DomainError("FILE_EMPTY", { file: "errors.fileEmpty" });
@@ -48,8 +48,8 @@ export function checkUpload(file: UploadedFile): void {
  * The file is written before the row: a rolled-back transaction can leave an unreferenced file behind
  * (harmless, and a sweep can remove it), never a row without its file.
  */
-export async function storeFile(tx: Tx, file: UploadedFile, uploadedById: string, now = new Date()) {
-  checkUpload(file);
+export async function storeFile(tx: Tx, file: UploadedFile, uploadedById: string, now = new Date(), allowed: Record<string, readonly string[]> = ALLOWED_MEDIA_TYPES) {
+  checkUpload(file, allowed);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const storageKey = `${sha256.slice(0, 2)}/${sha256}-${randomUUID()}`;
   const target = path.join(storageRoot(), storageKey);

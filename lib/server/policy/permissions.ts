@@ -27,12 +27,16 @@ export const PERMISSIONS = [
   "rectification.review",
   "draw.run",
   "conflict.declare",
+  "masterData.read",
+  "masterData.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Every role reads cases, each through its own scope (lib/server/policy/scope.ts: inspectionCase).
 const EVERYONE: readonly Permission[] = ["account.changePassword", "account.setLocale", "case.read"];
+// Master data (issue 5): the bureau keeps the lists the draw reads; nobody else reads or writes them.
+const MASTER_DATA: readonly Permission[] = ["masterData.read", "masterData.manage"];
 const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage", "case.auditTrail", "rectification.review", "draw.run", "conflict.declare"];
 
 /**
@@ -54,8 +58,9 @@ export const ROLE_PERMISSIONS = {
     "audit.read",
     "calendar.manage",
     ...PLANNING,
+    ...MASTER_DATA,
   ],
-  BUREAU_STAFF: [...EVERYONE, "portal.bureau", "organization.read", "poolingRegion.read", ...PLANNING],
+  BUREAU_STAFF: [...EVERYONE, "portal.bureau", "organization.read", "poolingRegion.read", ...PLANNING, ...MASTER_DATA],
   CITY_STAFF: [...EVERYONE, "portal.city"],
   INSTITUTION_STAFF: [...EVERYONE, "portal.institution"],
   INSPECTOR: [...EVERYONE, "portal.team", "commitment.sign", "conflict.declare"],
