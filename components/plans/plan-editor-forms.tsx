@@ -48,6 +48,7 @@ export function PlanSettingsForm({ defaults, action }: { defaults: PlanSettings;
       <TextField label={t("plans.editor.lookBackUpToYear")} type="number" required hint={t("plans.editor.lookBackUpToYearHint")} error={fieldError("lookBackUpToYear")} {...form.register("lookBackUpToYear")} />
       <TextField label={t("plans.editor.expertsPerTeam")} type="number" required error={fieldError("expertsPerTeam")} {...form.register("expertsPerTeam")} />
       <TextField label={t("plans.editor.thirdPartyPerTeam")} type="number" required error={fieldError("thirdPartyPerTeam")} {...form.register("thirdPartyPerTeam")} />
+      <TextField label={t("plans.editor.appealWindow")} type="number" hint={t("plans.editor.appealWindowHint")} error={fieldError("appealWindowWorkingDays")} {...form.register("appealWindowWorkingDays")} />
       <div className="md:col-span-4"><TextField label={t("plans.editor.scope")} error={fieldError("scope")} {...form.register("scope")} /></div>
       <div className="md:col-span-4"><Button type="submit" disabled={busy}>{t("plans.editor.save")}</Button></div>
     </form>

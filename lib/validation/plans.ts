@@ -79,6 +79,8 @@ export const ZUpdatePlanInput = z
     lookBackUpToYear: ZYearValue,
     expertsPerTeam: count(20),
     thirdPartyPerTeam: count(20),
+    /** Liuzhou plan §四(二): appeals are taken this many working days after the handover; blank takes none. */
+    appealWindowWorkingDays: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), count(60).min(1, { error: "plans.validation.invalidCount" }).nullable()),
   })
   .refine((v) => v.periodStart <= v.periodEnd, { error: "validation.periodOrder", path: ["periodEnd"] });
 export type TUpdatePlanInput = z.infer<typeof ZUpdatePlanInput>;

@@ -33,6 +33,16 @@ describe("the plan editor", () => {
     ]);
   });
 
+  it("sets the appeal period in working days on a draft; blank takes no appeals; zero or a fraction is refused", async () => {
+    const plan = await newPlan();
+    const basics = { planId: plan.id, title: plan.title, documentNumber: "", scope: "", year: 2024, level: "PROVINCIAL", trigger: "ANNUAL_PLAN", periodStart: "2022-01-01", periodEnd: "2023-12-31", referenceYears: "2022, 2023", lookBackUpToYear: 2022, expertsPerTeam: 2, thirdPartyPerTeam: 1 };
+    await updatePlan(t.db, bureau, ZUpdatePlanInput.parse({ ...basics, appealWindowWorkingDays: "10" }));
+    expect((await t.db.plan.findUniqueOrThrow({ where: { id: plan.id } })).appealWindowWorkingDays).toBe(10);
+    await updatePlan(t.db, bureau, ZUpdatePlanInput.parse({ ...basics, appealWindowWorkingDays: "" }));
+    expect((await t.db.plan.findUniqueOrThrow({ where: { id: plan.id } })).appealWindowWorkingDays).toBeNull();
+    for (const bad of ["0", "1.5", "61"]) expect(ZUpdatePlanInput.safeParse({ ...basics, appealWindowWorkingDays: bad }).success, bad).toBe(false);
+  });
+
   it("refuses to publish without two ceremony parties and an inspected region, then freezes the plan once published", async () => {
     const plan = await newPlan();
     expect(await refusal(publishPlan(t.db, bureau, { planId: plan.id }))).toMatchObject({ messageKey: "plans.publishProblems.parties" });

@@ -90,7 +90,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         {draft ? (
           <PlanSettingsForm
             action={updatePlanAction}
-            defaults={{ planId: plan.id, title: plan.title, documentNumber: plan.documentNumber ?? "", scope: plan.scope ?? "", year: plan.year, level: plan.level, trigger: plan.trigger, periodStart: isoDate(plan.periodStart), periodEnd: isoDate(plan.periodEnd), referenceYears: plan.referenceYears.join(", "), lookBackUpToYear: plan.lookBackUpToYear ?? plan.year - 2, expertsPerTeam: plan.expertsPerTeam, thirdPartyPerTeam: plan.thirdPartyPerTeam }}
+            defaults={{ planId: plan.id, title: plan.title, documentNumber: plan.documentNumber ?? "", scope: plan.scope ?? "", year: plan.year, level: plan.level, trigger: plan.trigger, periodStart: isoDate(plan.periodStart), periodEnd: isoDate(plan.periodEnd), referenceYears: plan.referenceYears.join(", "), lookBackUpToYear: plan.lookBackUpToYear ?? plan.year - 2, expertsPerTeam: plan.expertsPerTeam, thirdPartyPerTeam: plan.thirdPartyPerTeam, appealWindowWorkingDays: plan.appealWindowWorkingDays ?? "" }}
           />
         ) : (
           <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-3">
@@ -101,6 +101,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               [t("plans.editor.referenceYears"), plan.referenceYears.join("、")],
               [t("plans.editor.lookBackUpToYear"), String(plan.lookBackUpToYear ?? plan.year - 2)],
               [t("plans.editor.perTeam"), t("plans.editor.perTeamText", { experts: plan.expertsPerTeam, thirdParty: plan.thirdPartyPerTeam })],
+              [t("plans.editor.appealWindow"), plan.appealWindowWorkingDays === null ? t("plans.editor.noAppeals") : t("plans.editor.appealWindowText", { days: plan.appealWindowWorkingDays })],
             ].map(([label, value]) => (
               <div key={label}><dt className="text-slate-500">{label}</dt><dd className="text-slate-900">{value}</dd></div>
             ))}
