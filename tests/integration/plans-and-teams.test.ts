@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addTarget, createPlan } from "@/lib/server/plans/plans";
+import { addTarget, createPlan, listTargetableInstitutions } from "@/lib/server/plans/plans";
 import { addTeamMember, createTeam, signCommitmentLetter } from "@/lib/server/plans/teams";
 import type { Actor } from "@/lib/server/policy/actor";
 import { scope } from "@/lib/server/policy/scope";
@@ -31,7 +31,11 @@ describe("plans, teams and hand-designated targets (walking skeleton)", () => {
   it("a bureau user creates a plan, forms a team with a leader, and designates a target; each step is audited", async () => {
     const plan = await createPlan(t.db, bureau, ZCreatePlanInput.parse({ title: "2024年省级飞行检查", year: "2024", level: "PROVINCIAL", trigger: "TIP_OFF", periodStart: "2022-01-01", periodEnd: "2023-12-31" }));
     expect(plan.referenceYears).toEqual([2022, 2023]);
+    expect(await listTargetableInstitutions(t.db, bureau, plan.id)).toEqual([]);
     const team = await createTeam(t.db, bureau, { planId: plan.id, inspectedRegionId: region, name: "第一检查组" });
+    // Only the institutions of the regions the plan's teams inspect are offered.
+    await makeInstitution(t.db, otherRegion);
+    expect((await listTargetableInstitutions(t.db, bureau, plan.id)).map((i) => i.id)).toEqual([institutionId]);
     const member = await addTeamMember(t.db, bureau, { teamId: team.id, userId: leader.userId, role: "LEADER", isLawEnforcement: true });
     const created = await addTarget(t.db, bureau, { planId: plan.id, institutionId, teamId: team.id, reason: "举报线索" });
     expect(created).toMatchObject({ state: "DRAWN", designated: true, designationReason: "举报线索", trigger: "TIP_OFF", inspectedRegionId: region });

@@ -114,9 +114,21 @@ export async function createCase(tx: Tx, actor: Actor, data: Prisma.InspectionCa
 }
 
 /** Institutions a target can be chosen from (master data is kept in issue 5's screens). */
-export async function listTargetableInstitutions(db: PrismaClient, actor: Actor) {
+/**
+ * Institutions a target may be added from by hand: those of the regions the plan's teams inspect (merged
+ * regions included), since a target must lie in its team's region. Bounded, for one select.
+ */
+export async function listTargetableInstitutions(db: PrismaClient, actor: Actor, planId: string) {
   requirePermission(actor, "plan.manageTargets");
-  return db.institution.findMany({ where: { active: true }, orderBy: [{ poolingRegionId: "asc" }, { name: "asc" }], select: { id: true, name: true, nationalCode: true }, take: 500 });
+  const teams = await db.team.findMany({ where: { planId }, select: { inspectedRegionId: true } });
+  const ids = [...new Set(teams.map((team) => team.inspectedRegionId))];
+  if (ids.length === 0) return [];
+  return db.institution.findMany({
+    where: { active: true, poolingRegion: { OR: [{ id: { in: ids } }, { mergedIntoId: { in: ids } }] } },
+    orderBy: [{ poolingRegion: { code: "asc" } }, { kind: "asc" }, { nationalCode: "asc" }],
+    select: { id: true, name: true, nationalCode: true },
+    take: 5000,
+  });
 }
 
 /** Hospitals and pharmacies a draft plan may designate: those of its inspected regions (merged ones included). */

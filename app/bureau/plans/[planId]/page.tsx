@@ -50,7 +50,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const draft = plan.status === "DRAFT" && can(actor, "plan.create");
   const canDraw = plan.status === "PUBLISHED" && can(actor, "draw.run");
   const [regions, inspectors, institutions, designatable] = canManage
-    ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor), draft ? listDesignatableInstitutions(db, actor, plan.id) : []])
+    ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor, plan.id), draft ? listDesignatableInstitutions(db, actor, plan.id) : []])
     : [[], [], [], []];
   const regionOptions = regions.map((r) => ({ id: r.id, label: `${r.name}（${r.code}）` }));
   const institutionOptions = institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }));
