@@ -1,10 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-button";
 import type { CaseEvent } from "@/lib/domain/case/workflow";
-import type { ActionResult } from "@/lib/server/action-result";
 import {
   APPEAL_GROUNDS,
   REFUND_METHODS,
@@ -75,23 +73,8 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** A one-click step (start on site, sign, confirm, close): confirm, run, refresh. */
-function StepButton({ label, confirmText, run }: { label: string; confirmText?: string; run: () => Promise<ActionResult<unknown>> }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="flex items-center gap-3">
-      <Button type="button" disabled={pending} onClick={() => {
-        if (confirmText && !window.confirm(confirmText)) return;
-        startTransition(async () => {
-          const result = await run();
-          if (result.ok) router.refresh();
-          else setError(result.message);
-        });
-      }}>{label}</Button>
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
-    </div>
-  );
+function StepButton({ label, confirmText, action, payload }: { label: string; confirmText?: string; action: CaseAction; payload: unknown }) {
+  return <ActionButton label={label} confirmText={confirmText} action={action} payload={payload} />;
 }
 
 /** Recording a finding fills the legal basis from the violation type chosen, when it is still empty. */
@@ -142,7 +125,7 @@ export function CaseActions(props: CaseActionsProps) {
       ]} />
     ));
   }
-  if (has("START_ON_SITE")) panel("onsite", label("startOnSite"), <StepButton label={label("startOnSite")} run={() => actions.startOnSite(command)} />);
+  if (has("START_ON_SITE")) panel("onsite", label("startOnSite"), <StepButton label={label("startOnSite")} action={actions.startOnSite} payload={command} />);
   if (has("RECORD_FINDING")) panel("finding", label("recordFinding"), <RecordFindingForm {...props} action={actions.recordFinding} />);
   if (has("ADD_EVIDENCE")) {
     panel("evidence", label("addEvidence"), (
@@ -155,7 +138,7 @@ export function CaseActions(props: CaseActionsProps) {
   for (const sign of ["SIGN_RECORD_TEAM", "SIGN_RECORD_INSTITUTION"] as const) {
     if (!has(sign)) continue;
     const title = label(sign === "SIGN_RECORD_TEAM" ? "signRecordTeam" : "signRecordInstitution");
-    panel(sign, title, <><p className="mb-3 text-sm text-slate-600">{t("cases.signHint")}</p><StepButton label={title} confirmText={t("cases.signConfirm")} run={() => actions.signRecord(command)} /></>);
+    panel(sign, title, <><p className="mb-3 text-sm text-slate-600">{t("cases.signHint")}</p><StepButton label={title} confirmText={t("cases.signConfirm")} action={actions.signRecord} payload={command} /></>);
   }
   if (has("WRITE_FEEDBACK_REPORT")) {
     panel("feedback", label("writeFeedbackReport"), (
@@ -198,7 +181,7 @@ export function CaseActions(props: CaseActionsProps) {
     ));
   }
   if (has("CONFIRM_AMOUNTS")) {
-    panel("confirm", label("confirmAmounts"), <><p className="mb-3 text-sm text-slate-600">{t("cases.confirmAmountsHint")}</p><StepButton label={label("confirmAmounts")} confirmText={t("cases.confirmAmountsConfirm")} run={() => actions.confirmAmounts(command)} /></>);
+    panel("confirm", label("confirmAmounts"), <><p className="mb-3 text-sm text-slate-600">{t("cases.confirmAmountsHint")}</p><StepButton label={label("confirmAmounts")} confirmText={t("cases.confirmAmountsConfirm")} action={actions.confirmAmounts} payload={command} /></>);
   }
   if (has("ISSUE_REFUND_NOTICE")) {
     panel("refundNotice", label("issueRefundNotice"), (
@@ -218,7 +201,7 @@ export function CaseActions(props: CaseActionsProps) {
       ]} />
     ));
   }
-  if (has("COMPLETE_REFUND")) panel("refunded", label("completeRefund"), <StepButton label={label("completeRefund")} run={() => actions.completeRefund(command)} />);
+  if (has("COMPLETE_REFUND")) panel("refunded", label("completeRefund"), <StepButton label={label("completeRefund")} action={actions.completeRefund} payload={command} />);
   if (has("SUBMIT_PROGRESS_REPORT")) {
     panel("progress", label("submitProgressReport"), (
       <CaseUploadForm caseId={caseId} version={version} route="progress-report" submitLabel={label("submitProgressReport")} fileLabel={t("cases.reportFile")} fields={[{ name: "summary", label: t("cases.reportSummary"), required: true, kind: "textarea" }]} />
@@ -246,7 +229,7 @@ export function CaseActions(props: CaseActionsProps) {
   if (has("ACCEPT_RECTIFICATION") || has("RETURN_RECTIFICATION")) {
     panel("acceptance", t("cases.reviewWrittenReport"), <WrittenReportReview caseId={caseId} version={version} accept={actions.acceptRectification} giveBack={actions.returnRectification} />);
   }
-  if (has("CLOSE")) panel("close", label("close"), <StepButton label={label("close")} confirmText={t("cases.closeConfirm")} run={() => actions.closeCase(command)} />);
+  if (has("CLOSE")) panel("close", label("close"), <StepButton label={label("close")} confirmText={t("cases.closeConfirm")} action={actions.closeCase} payload={command} />);
   for (const [event, action, key] of [["CANCEL", actions.cancelCase, "cancel"], ["CLOSE_WITHOUT_FINDINGS", actions.closeWithoutFindings, "closeWithoutFindings"]] as const) {
     if (!has(event)) continue;
     panel(key, label(key), (

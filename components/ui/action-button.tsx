@@ -1,0 +1,53 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/server/action-result";
+
+/**
+ * One button, one server action with a fixed payload: asks first when `confirmText` is given, runs the action,
+ * shows the server's refusal beside the button, and refreshes the page (or, with `hrefPrefix`, opens what the
+ * action created when it answers with an id). Every one-click step of the portals is this button.
+ */
+export function ActionButton({ label, ariaLabel, payload, action, confirmText, variant = "primary", compact = false, hrefPrefix, className = "" }: {
+  label: string;
+  /** The accessible name when the visible label is not enough (a row's "deactivate" names its row). */
+  ariaLabel?: string;
+  payload: unknown;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
+  confirmText?: string;
+  variant?: "primary" | "secondary" | "danger";
+  /** The small size used inside table rows. */
+  compact?: boolean;
+  hrefPrefix?: string;
+  className?: string;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className={`inline-flex flex-wrap items-center gap-2 ${className}`}>
+      <Button
+        type="button"
+        variant={variant}
+        className={compact ? "px-2 py-1 text-xs" : ""}
+        aria-label={ariaLabel}
+        disabled={pending}
+        onClick={() => {
+          if (confirmText && !window.confirm(confirmText)) return;
+          startTransition(async () => {
+            const result = await action(payload);
+            setError(result.ok ? null : result.message);
+            if (!result.ok) return;
+            const id = (result.data as { id?: unknown } | undefined)?.id;
+            if (hrefPrefix && typeof id === "string") router.push(`${hrefPrefix}${id}`);
+            else router.refresh();
+          });
+        }}
+      >
+        {label}
+      </Button>
+      {error ? <span role="alert" className={compact ? "text-xs text-red-700" : "text-sm text-red-700"}>{error}</span> : null}
+    </span>
+  );
+}
