@@ -63,7 +63,7 @@ export default async function DrawPage({ params }: { params: Promise<{ planId: s
         <p className="text-sm text-slate-600">{t("draw.manifestIntro")}</p>
         <p className="my-3 text-sm"><span className="text-slate-500">{t("draw.manifestHash")}</span><code aria-label={t("draw.manifestHash")} className="mt-1 block break-all rounded bg-slate-100 px-3 py-2 font-mono text-base">{draw.manifestHash}</code></p>
         {manifest.kind === "TARGETS" ? <TargetManifestSummary manifest={manifest} t={t} /> : <TeamManifestSummary manifest={manifest} t={t} />}
-        <p className="mt-3 text-sm text-slate-600"><Link className="text-brand-700 hover:underline" href={`/api/draws/${draw.id}/manifest`}>{t("draw.downloadManifest")}</Link></p>
+        <p className="mt-3 text-sm text-slate-600"><a className="text-brand-700 hover:underline" href={`/api/draws/${draw.id}/manifest`} download>{t("draw.downloadManifest")}</a></p>
       </Card>
 
       <Card title={t("draw.commitmentsTitle")} className="mb-6">
@@ -129,7 +129,7 @@ export default async function DrawPage({ params }: { params: Promise<{ planId: s
             ) : (
               <span className="text-slate-600">{draw.kind === "TEAMS" ? t("draw.teamRecordPending") : t("draw.targetRecordPending")}</span>
             )}
-            <Link className="ml-3 text-brand-700 hover:underline" href={`/api/draws/${draw.id}/record`}>{t("draw.downloadRecord")}</Link>
+            <a className="ml-3 text-brand-700 hover:underline" href={`/api/draws/${draw.id}/record`} download>{t("draw.downloadRecord")}</a>
           </p>
         </Card>
       ) : null}
