@@ -16,6 +16,7 @@ import {
   ZDesignateTargetInput,
   ZExclusionWindowInput,
   ZParticipatingRegionInput,
+  ZPlanKeyAreaInput,
   ZPlanRegionInput,
   ZUpdatePlanInput,
 } from "@/lib/validation/plans";
@@ -109,6 +110,20 @@ export function ParticipatingRegionForm({ planId, regions, action }: { planId: s
         {regions.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
       </SelectField>
       <div><Button type="submit" disabled={busy}>{t("plans.editor.addParticipating")}</Button></div>
+    </form>
+  );
+}
+
+export function PlanKeyAreaForm({ planId, keyAreas, action }: { planId: string; keyAreas: Option[]; action: Action }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZPlanKeyAreaInput, { planId, keyAreaId: "" }, action, "plans.editor.keyAreaAdded", true);
+  return (
+    <form onSubmit={onSubmit} noValidate className={STACK} aria-label={t("plans.editor.keyAreasTitle")}>
+      {notice}
+      <SelectField label={t("plans.editor.keyArea")} required error={fieldError("keyAreaId")} {...form.register("keyAreaId")}>
+        <option value="">{t("common.choose")}</option>
+        {keyAreas.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
+      </SelectField>
+      <div><Button type="submit" disabled={busy}>{t("plans.editor.addKeyArea")}</Button></div>
     </form>
   );
 }

@@ -97,7 +97,7 @@ export const ZAddPhaseInput = z
 export type TAddPhaseInput = z.infer<typeof ZAddPhaseInput>;
 
 /** Removing one row of a draft plan (a phase, a region, a party, a window or a designation). */
-export const REMOVABLE_PLAN_ITEMS = ["phase", "region", "participating", "window", "party", "designation"] as const;
+export const REMOVABLE_PLAN_ITEMS = ["phase", "region", "participating", "window", "party", "designation", "keyArea"] as const;
 export const ZRemovePlanItemInput = z.object({ ...ZPlanRef, kind: z.enum(REMOVABLE_PLAN_ITEMS, { error: "validation.invalidChoice" }), itemId: ZId });
 export type TRemovePlanItemInput = z.infer<typeof ZRemovePlanItemInput>;
 
@@ -121,6 +121,10 @@ export type TPlanRegionInput = z.infer<typeof ZPlanRegionInput>;
 
 export const ZParticipatingRegionInput = z.object({ ...ZPlanRef, poolingRegionId: ZId });
 export type TParticipatingRegionInput = z.infer<typeof ZParticipatingRegionInput>;
+
+/** A key area of the plan (Jilin plan §二: 重点领域), from the catalogue the bureau keeps. */
+export const ZPlanKeyAreaInput = z.object({ ...ZPlanRef, keyAreaId: ZId });
+export type TPlanKeyAreaInput = z.infer<typeof ZPlanKeyAreaInput>;
 
 export const ZExclusionWindowInput = z
   .object({ ...ZPlanRef, level: z.enum(EXCLUSION_LEVELS, { error: "validation.invalidChoice" }), fromYear: ZYearValue, toYear: ZYearValue })

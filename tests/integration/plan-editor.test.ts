@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/server/errors";
-import { addCeremonyParty, addParticipatingRegion, addPhase, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
+import { addCeremonyParty, addParticipatingRegion, addPhase, addPlanKeyArea, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
 import { createPlan } from "@/lib/server/plans/plans";
 import type { Actor } from "@/lib/server/policy/actor";
 import { ZAddPhaseInput, ZCreatePlanInput, ZPlanRegionInput, ZUpdatePlanInput } from "@/lib/validation/plans";
@@ -41,6 +41,20 @@ describe("the plan editor", () => {
     await updatePlan(t.db, bureau, ZUpdatePlanInput.parse({ ...basics, appealWindowWorkingDays: "" }));
     expect((await t.db.plan.findUniqueOrThrow({ where: { id: plan.id } })).appealWindowWorkingDays).toBeNull();
     for (const bad of ["0", "1.5", "61"]) expect(ZUpdatePlanInput.safeParse({ ...basics, appealWindowWorkingDays: bad }).success, bad).toBe(false);
+  });
+
+  it("chooses the plan's key areas from the active catalogue, once each, and removes one; an inactive area is refused", async () => {
+    const plan = await newPlan();
+    const bone = await t.db.keyArea.create({ data: { code: "KX1", name: "骨科（测试）" } });
+    const retired = await t.db.keyArea.create({ data: { code: "KX2", name: "已停用（测试）", active: false } });
+    await addPlanKeyArea(t.db, bureau, { planId: plan.id, keyAreaId: bone.id });
+    await addPlanKeyArea(t.db, bureau, { planId: plan.id, keyAreaId: bone.id });
+    expect(await t.db.planKeyArea.findMany({ where: { planId: plan.id } })).toEqual([{ planId: plan.id, keyAreaId: bone.id }]);
+    expect(await refusal(addPlanKeyArea(t.db, bureau, { planId: plan.id, keyAreaId: retired.id }))).toMatchObject({ fieldErrors: { keyAreaId: "errors.notFound" } });
+    await removePlanItem(t.db, bureau, { planId: plan.id, kind: "keyArea", itemId: bone.id });
+    expect(await t.db.planKeyArea.count({ where: { planId: plan.id } })).toBe(0);
+    const actions = (await t.db.auditEvent.findMany({ where: { entityId: { in: [bone.id, plan.id] }, action: { contains: "eyArea" } }, orderBy: { seq: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["plan.addKeyArea", "plan.addKeyArea", "plan.remove.keyArea"]);
   });
 
   it("refuses to publish without two ceremony parties and an inspected region, then freezes the plan once published", async () => {

@@ -2,7 +2,7 @@
 import type { ActionResult } from "@/lib/server/action";
 import { runPlanAction as run } from "@/app/bureau/plans/run-plan-action";
 import { declareConflict } from "@/lib/server/draws/conflicts";
-import { addCeremonyParty, addExclusionWindow, addParticipatingRegion, addPhase, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
+import { addCeremonyParty, addExclusionWindow, addParticipatingRegion, addPhase, addPlanKeyArea, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
 import { addTarget, createPlan } from "@/lib/server/plans/plans";
 import { addTeamMember, createTeam, recordPaperCommitmentLetter } from "@/lib/server/plans/teams";
 import {
@@ -16,6 +16,7 @@ import {
   ZDesignateTargetInput,
   ZExclusionWindowInput,
   ZParticipatingRegionInput,
+  ZPlanKeyAreaInput,
   ZPlanRefInput,
   ZPlanRegionInput,
   ZRemovePlanItemInput,
@@ -49,6 +50,10 @@ export async function addPhaseAction(raw: unknown): Promise<ActionResult<void>> 
 
 export async function savePlanRegionAction(raw: unknown): Promise<ActionResult<void>> {
   return run("plan.saveRegion", ZPlanRegionInput, raw, async ({ db, actor, input, context }) => void (await savePlanRegion(db, actor, input, context)));
+}
+
+export async function addPlanKeyAreaAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.addKeyArea", ZPlanKeyAreaInput, raw, async ({ db, actor, input, context }) => void (await addPlanKeyArea(db, actor, input, context)));
 }
 
 export async function addParticipatingRegionAction(raw: unknown): Promise<ActionResult<void>> {

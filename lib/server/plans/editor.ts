@@ -10,6 +10,7 @@ import type {
   TDesignateTargetInput,
   TExclusionWindowInput,
   TParticipatingRegionInput,
+  TPlanKeyAreaInput,
   TPlanRefInput,
   TPlanRegionInput,
   TRemovePlanItemInput,
@@ -94,6 +95,19 @@ export function addParticipatingRegion(db: PrismaClient, actor: Actor, input: TP
   });
 }
 
+export function addPlanKeyArea(db: PrismaClient, actor: Actor, input: TPlanKeyAreaInput, context: RequestContext = {}) {
+  return editDraft(db, actor, input.planId, "plan.addKeyArea", context, async (tx) => {
+    const area = await tx.keyArea.findUnique({ where: { id: input.keyAreaId } });
+    if (!area || !area.active) throw invalid("keyAreaId", "errors.notFound");
+    const row = await tx.planKeyArea.upsert({
+      where: { planId_keyAreaId: { planId: input.planId, keyAreaId: area.id } },
+      create: { planId: input.planId, keyAreaId: area.id },
+      update: {},
+    });
+    return { entity: "PlanKeyArea", entityId: area.id, after: row };
+  });
+}
+
 export function addExclusionWindow(db: PrismaClient, actor: Actor, input: TExclusionWindowInput, context: RequestContext = {}) {
   return editDraft(db, actor, input.planId, "plan.addExclusionWindow", context, async (tx) => {
     const data = { planId: input.planId, level: input.level, fromYear: input.fromYear, toYear: input.toYear };
@@ -142,6 +156,7 @@ const REMOVABLE = {
   window: (tx: Tx, planId: string, id: string) => tx.planExclusionWindow.deleteMany({ where: { id, planId } }),
   party: (tx: Tx, planId: string, id: string) => tx.ceremonyParty.deleteMany({ where: { id, planId } }),
   designation: (tx: Tx, planId: string, id: string) => tx.designatedTarget.deleteMany({ where: { id, planRegion: { planId } } }),
+  keyArea: (tx: Tx, planId: string, id: string) => tx.planKeyArea.deleteMany({ where: { planId, keyAreaId: id } }),
 } as const;
 export type RemovablePlanItem = keyof typeof REMOVABLE;
 

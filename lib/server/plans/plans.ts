@@ -37,6 +37,7 @@ export async function getPlanOrThrow(db: PrismaClient, actor: Actor, planId: str
       exclusionWindows: { orderBy: [{ level: "asc" }, { fromYear: "asc" }] },
       inspectedRegions: { orderBy: { poolingRegion: { code: "asc" } }, include: { poolingRegion: true, designatedTargets: { orderBy: { createdAt: "asc" }, include: { institution: { select: { name: true, nationalCode: true } } } } } },
       participatingRegions: { orderBy: { poolingRegion: { code: "asc" } }, include: { poolingRegion: true } },
+      keyAreas: { orderBy: { keyArea: { code: "asc" } }, include: { keyArea: { select: { id: true, code: true, name: true } } } },
       ceremonyParties: { orderBy: { position: "asc" } },
       draws: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, planRegionId: true, manifestHash: true, resultHash: true, drawnAt: true, redrawReason: true, supersedesId: true } },
       supersedes: { select: { id: true, revision: true } },

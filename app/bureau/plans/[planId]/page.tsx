@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DeclareConflictForm } from "@/components/draws/declare-conflict-form";
 import { DrawList } from "@/components/draws/draw-list";
 import { CommandButton } from "@/components/plans/command-button";
-import { AddPhaseForm, CeremonyPartyForm, DesignateTargetForm, ExclusionWindowForm, ParticipatingRegionForm, PlanRegionForm, PlanSettingsForm } from "@/components/plans/plan-editor-forms";
+import { AddPhaseForm, CeremonyPartyForm, DesignateTargetForm, ExclusionWindowForm, ParticipatingRegionForm, PlanKeyAreaForm, PlanRegionForm, PlanSettingsForm } from "@/components/plans/plan-editor-forms";
 import { AddMemberForm, AddTargetForm, CreateTeamForm } from "@/components/plans/plan-forms";
 import { RegionRulesTable, RemoveButton } from "@/components/plans/plan-rules";
 import { Card, EmptyState, Notice, PageHeader } from "@/components/ui/layout";
@@ -23,6 +23,7 @@ import {
   addCeremonyPartyAction,
   addExclusionWindowAction,
   addParticipatingRegionAction,
+  addPlanKeyAreaAction,
   addPhaseAction,
   addTargetAction,
   addTeamMemberAction,
@@ -52,6 +53,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const [regions, inspectors, institutions, designatable] = canManage
     ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor, plan.id), draft ? listDesignatableInstitutions(db, actor, plan.id) : []])
     : [[], [], [], []];
+  const keyAreaOptions = draft ? (await db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, code: true } })).map((k) => ({ id: k.id, label: `${k.name}（${k.code}）` })) : [];
   const regionOptions = regions.map((r) => ({ id: r.id, label: `${r.name}（${r.code}）` }));
   const institutionOptions = institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }));
   const remove = draft ? removePlanItemAction : null;
@@ -148,6 +150,18 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
             ) : null}
           </div>
         ) : null}
+      </Card>
+
+      <Card title={t("plans.editor.keyAreasTitle")}>
+        <p className="mb-3 text-sm text-slate-600">{t("plans.editor.keyAreasIntro")}</p>
+        {plan.keyAreas.length === 0 ? <p className="mb-4 text-sm text-slate-500">{t("plans.editor.noKeyAreas")}</p> : (
+          <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t("plans.editor.keyAreasTitle")}>
+            {plan.keyAreas.map((k) => (
+              <li key={k.keyAreaId} className="flex items-center gap-2 rounded border border-slate-200 px-2 py-1">{k.keyArea.name}<RemoveButton planId={plan.id} kind="keyArea" itemId={k.keyAreaId} label={k.keyArea.name} action={remove} t={t} /></li>
+            ))}
+          </ul>
+        )}
+        {draft ? <PlanKeyAreaForm planId={plan.id} keyAreas={keyAreaOptions.filter((k) => !plan.keyAreas.some((p) => p.keyAreaId === k.id))} action={addPlanKeyAreaAction} /> : null}
       </Card>
 
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
