@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
 import { allowedEventsFor } from "./allowed-events";
 import { getCaseOrThrow } from "./read";
-import { chinaDateOf, currentDeadline, reportsSubmitted } from "./deadlines";
+import { chinaDateOf, currentDeadline } from "./deadlines";
 import { loadWorkingDayCalendar } from "@/lib/server/calendar";
 
 /**
@@ -56,8 +56,8 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
         db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true } }),
       ])
     : [[], []];
-  const awaitedReports = detail.rectification ? { reports: detail.rectification.reports.filter((report) => report.status !== "RETURNED") } : null;
-  const deadline = currentDeadline(await loadWorkingDayCalendar(db), chinaDateOf(now), { ...detail, ...reportsSubmitted(awaitedReports) });
+  // In RECTIFYING an accepted written report has already moved the case on, so the facts' "awaiting review" is "submitted".
+  const deadline = currentDeadline(await loadWorkingDayCalendar(db), chinaDateOf(now), { ...detail, progressReportSubmitted: facts.progressReportSubmitted, writtenReportSubmitted: facts.rectificationReportSubmitted });
   // The city's reports and their deadlines are between the city and the province: the institution sees its
   // own material and the notices addressed to it, not the reports.
   const readsReports = actor.role !== "INSTITUTION_STAFF";

@@ -122,25 +122,30 @@ export async function createCase(tx: Tx, actor: Actor, data: Prisma.InspectionCa
 export async function listTargetableInstitutions(db: PrismaClient, actor: Actor, planId: string) {
   requirePermission(actor, "plan.manageTargets");
   const teams = await db.team.findMany({ where: { planId }, select: { inspectedRegionId: true } });
-  const ids = [...new Set(teams.map((team) => team.inspectedRegionId))];
-  if (ids.length === 0) return [];
+  return institutionsOfRegions(db, teams.map((team) => team.inspectedRegionId));
+}
+
+/** The active institutions of these regions and of the regions merged into them, for one select (bounded). */
+function institutionsOfRegions(db: PrismaClient, regionIds: string[], where: Prisma.InstitutionWhereInput = {}) {
+  const ids = [...new Set(regionIds)];
+  if (ids.length === 0) return Promise.resolve([]);
   return db.institution.findMany({
-    where: { active: true, poolingRegion: { OR: [{ id: { in: ids } }, { mergedIntoId: { in: ids } }] } },
+    where: { ...where, active: true, poolingRegion: { OR: [{ id: { in: ids } }, { mergedIntoId: { in: ids } }] } },
     orderBy: [{ poolingRegion: { code: "asc" } }, { kind: "asc" }, { nationalCode: "asc" }],
     select: { id: true, name: true, nationalCode: true },
     take: 5000,
   });
 }
 
+/** The active key areas a draft plan may choose (the catalogue the bureau keeps). */
+export async function listKeyAreaOptions(db: PrismaClient, actor: Actor) {
+  requirePermission(actor, "plan.create");
+  return db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, code: true } });
+}
+
 /** Hospitals and pharmacies a draft plan may designate: those of its inspected regions (merged ones included). */
 export async function listDesignatableInstitutions(db: PrismaClient, actor: Actor, planId: string) {
   requirePermission(actor, "plan.manageTargets");
   const regions = await db.planRegion.findMany({ where: { planId }, select: { poolingRegionId: true } });
-  const ids = regions.map((r) => r.poolingRegionId);
-  return db.institution.findMany({
-    where: { active: true, kind: { not: "AGENCY" }, poolingRegion: { OR: [{ id: { in: ids } }, { mergedIntoId: { in: ids } }] } },
-    orderBy: [{ poolingRegion: { code: "asc" } }, { kind: "asc" }, { nationalCode: "asc" }],
-    select: { id: true, name: true, nationalCode: true },
-    take: 5000,
-  });
+  return institutionsOfRegions(db, regions.map((r) => r.poolingRegionId), { kind: { not: "AGENCY" } });
 }

@@ -15,7 +15,7 @@ import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
 import { isDomainError } from "@/lib/server/errors";
 import { listPoolingRegions } from "@/lib/server/organizations/organizations";
-import { getPlanOrThrow, listDesignatableInstitutions, listTargetableInstitutions } from "@/lib/server/plans/plans";
+import { getPlanOrThrow, listDesignatableInstitutions, listKeyAreaOptions, listTargetableInstitutions } from "@/lib/server/plans/plans";
 import { listInspectors } from "@/lib/server/plans/teams";
 import { can } from "@/lib/server/policy/policy";
 import { fixTargetDrawAction, fixTeamDrawAction } from "./draws/actions";
@@ -53,7 +53,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const [regions, inspectors, institutions, designatable] = canManage
     ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor, plan.id), draft ? listDesignatableInstitutions(db, actor, plan.id) : []])
     : [[], [], [], []];
-  const keyAreaOptions = draft ? (await db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, code: true } })).map((k) => ({ id: k.id, label: `${k.name}（${k.code}）` })) : [];
+  const keyAreaOptions = draft ? (await listKeyAreaOptions(db, actor)).map((k) => ({ id: k.id, label: `${k.name}（${k.code}）` })) : [];
   const regionOptions = regions.map((r) => ({ id: r.id, label: `${r.name}（${r.code}）` }));
   const institutionOptions = institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }));
   const remove = draft ? removePlanItemAction : null;
