@@ -2,24 +2,25 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
+import { performOperation } from "@/app/_actions/operations";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/server/action-result";
 
-export type ReviewDecision = "ACCEPT" | "RETURN";
-
-/** A review note and the two decisions, accept or return (which needs the note); refreshes on success. */
-export function ReviewButtons({ decide }: { decide: (decision: ReviewDecision, note: string | undefined) => Promise<ActionResult<unknown>> }) {
+/** The bureau's decision on a submitted progress report: accept it, or return it with the reason (case.reviewProgressReport). */
+export function ReportReview({ reportId, version }: { reportId: string; version: number }) {
   const t = useTranslations();
   const router = useRouter();
   const noteId = useId();
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const run = (decision: ReviewDecision) =>
+  const run = (decision: "ACCEPT" | "RETURN") =>
     startTransition(async () => {
-      const result = await decide(decision, note || undefined);
-      if (result.ok) router.refresh();
-      else setError(result.fieldErrors?.note ?? result.message);
+      const result = await performOperation("case.reviewProgressReport", { reportId, version, decision, note });
+      if (result.ok) {
+        setNote("");
+        setError(null);
+        router.refresh();
+      } else setError(result.fieldErrors?.note ?? result.message);
     });
   return (
     <div className="mt-2 flex flex-col gap-2">
@@ -32,9 +33,4 @@ export function ReviewButtons({ decide }: { decide: (decision: ReviewDecision, n
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
     </div>
   );
-}
-
-/** The bureau's decision on a submitted progress report: accept it, or return it with the reason. */
-export function ReportReview({ reportId, version, action }: { reportId: string; version: number; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
-  return <ReviewButtons decide={(decision, note) => action({ reportId, version, decision, note })} />;
 }

@@ -1,4 +1,2 @@
-/** What every server action returns: data, or messages already in the user's language. */
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; reference?: string };
+// Moved to lib/operations/result.ts (pure, shared with components).
+export type { ActionResult, ActionFailure } from "@/lib/operations/result";

@@ -6,7 +6,7 @@ import { loadCaseFacts } from "@/lib/server/cases/facts";
 import { handOver } from "@/lib/server/cases/hand-over";
 import { listCases } from "@/lib/server/cases/read";
 import { recordFinding } from "@/lib/server/cases/record-finding";
-import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
+import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
 import { makeCaseWorld } from "../factories/cases";
@@ -26,8 +26,8 @@ async function readyForHandover(w: World, now: Date, amounts: string[] = ["1234.
     await recordFinding(t.db, w.member, { caseId, version, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换", amount }, { now });
     version += 1;
   }
-  await signProblemRecord(t.db, w.leader, { caseId, version }, { now });
-  await signProblemRecord(t.db, w.institutionStaff, { caseId, version: version + 1 }, { now });
+  await signRecordAsTeam(t.db, w.leader, { caseId, version }, { now });
+  await signRecordAsInstitution(t.db, w.institutionStaff, { caseId, version: version + 1 }, { now });
   await writeFeedbackReport(t.db, w.leader, { caseId, version: version + 2, summary: "反馈报告" }, { now });
   return { caseId, version: version + 3 };
 }

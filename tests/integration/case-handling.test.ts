@@ -11,7 +11,7 @@ import { issueConfirmationNotice } from "@/lib/server/cases/issue-confirmation-n
 import { issueRefundNotice } from "@/lib/server/cases/issue-refund-notice";
 import { recordFinding } from "@/lib/server/cases/record-finding";
 import { recordRefund } from "@/lib/server/cases/record-refund";
-import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
+import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { submitWrittenReport } from "@/lib/server/cases/submit-written-report";
 import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
@@ -75,8 +75,8 @@ async function toHandedOver() {
   await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
   await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
   await recordFinding(t.db, w.leader, { caseId, version: 2, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "123.45" }, { now: NOW });
-  await signProblemRecord(t.db, w.leader, { caseId, version: 3 }, { now: NOW });
-  await signProblemRecord(t.db, w.institutionStaff, { caseId, version: 4 }, { now: NOW });
+  await signRecordAsTeam(t.db, w.leader, { caseId, version: 3 }, { now: NOW });
+  await signRecordAsInstitution(t.db, w.institutionStaff, { caseId, version: 4 }, { now: NOW });
   await writeFeedbackReport(t.db, w.leader, { caseId, version: 5, summary: "反馈" }, { now: NOW });
   await handOver(t.db, w.leader, { caseId, version: 6 }, { now: NOW });
 }

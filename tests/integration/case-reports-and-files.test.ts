@@ -7,7 +7,7 @@ import { deliverNotice } from "@/lib/server/cases/deliver-notice";
 import { handOver } from "@/lib/server/cases/hand-over";
 import { recordFinding } from "@/lib/server/cases/record-finding";
 import { reviewRectificationReport } from "@/lib/server/cases/review-report";
-import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
+import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { submitProgressReport } from "@/lib/server/cases/submit-progress-report";
 import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
@@ -114,8 +114,8 @@ describe("the city's progress report and the bureau's review", () => {
 
 async function toHandedOverFrom2() {
   await recordFinding(t.db, w.leader, { caseId, version: 2, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "重复收费", amount: "100.00" }, { now: NOW });
-  await signProblemRecord(t.db, w.leader, { caseId, version: 3 }, { now: NOW });
-  await signProblemRecord(t.db, w.institutionStaff, { caseId, version: 4 }, { now: NOW });
+  await signRecordAsTeam(t.db, w.leader, { caseId, version: 3 }, { now: NOW });
+  await signRecordAsInstitution(t.db, w.institutionStaff, { caseId, version: 4 }, { now: NOW });
   await writeFeedbackReport(t.db, w.leader, { caseId, version: 5, summary: "反馈" }, { now: NOW });
   await handOver(t.db, w.leader, { caseId, version: 6 }, { now: NOW });
 }

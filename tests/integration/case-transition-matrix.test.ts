@@ -19,7 +19,7 @@ import { issueConfirmationNotice } from "@/lib/server/cases/issue-confirmation-n
 import { issueRefundNotice } from "@/lib/server/cases/issue-refund-notice";
 import { recordFinding } from "@/lib/server/cases/record-finding";
 import { recordRefund } from "@/lib/server/cases/record-refund";
-import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
+import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { submitProgressReport } from "@/lib/server/cases/submit-progress-report";
 import { submitRectificationMaterial } from "@/lib/server/cases/submit-rectification-material";
@@ -75,7 +75,8 @@ async function perform(event: CaseEvent, actor: Actor): Promise<{ state: CaseSta
     case "RECORD_FINDING": return recordFinding(t.db, actor, { ...ref, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "100.00" }, o);
     case "CLOSE_WITHOUT_FINDINGS": return closeWithoutFindings(t.db, actor, { ...ref, reason: "抽查病历未发现问题" }, o);
     case "SIGN_RECORD_TEAM":
-    case "SIGN_RECORD_INSTITUTION": return signProblemRecord(t.db, actor, ref, o);
+      return signRecordAsTeam(t.db, actor, ref, o);
+    case "SIGN_RECORD_INSTITUTION": return signRecordAsInstitution(t.db, actor, ref, o);
     case "WRITE_FEEDBACK_REPORT": return writeFeedbackReport(t.db, actor, { ...ref, summary: "反馈意见" }, o);
     case "HAND_OVER": return handOver(t.db, actor, ref, o);
     case "FILE_APPEAL": return fileAppeal(t.db, actor, { ...ref, grounds: "DUPLICATE_DEDUCTION", statement: "该笔费用已被市局扣减" }, o);

@@ -5,7 +5,7 @@ import { deliverNotice } from "@/lib/server/cases/deliver-notice";
 import { handOver } from "@/lib/server/cases/hand-over";
 import { getCaseOrThrow } from "@/lib/server/cases/read";
 import { recordFinding } from "@/lib/server/cases/record-finding";
-import { signProblemRecord } from "@/lib/server/cases/sign-problem-record";
+import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
 import { makeActor } from "../factories";
@@ -78,8 +78,8 @@ async function toOnSite() {
 async function toRecordSigned() {
   await toOnSite();
   await recordFinding(t.db, w.member, finding(2), { now: NOW });
-  await signProblemRecord(t.db, w.leader, ref(3), { now: NOW });
-  await signProblemRecord(t.db, w.institutionStaff, ref(4), { now: NOW });
+  await signRecordAsTeam(t.db, w.leader, ref(3), { now: NOW });
+  await signRecordAsInstitution(t.db, w.institutionStaff, ref(4), { now: NOW });
 }
 
 describe("deliverNotice", () => {
@@ -210,7 +210,7 @@ describe("recordFinding", () => {
   it("once a side has signed the record, no finding can be added", async () => {
     await toOnSite();
     await recordFinding(t.db, w.member, finding(2), { now: NOW });
-    await signProblemRecord(t.db, w.institutionStaff, ref(3), { now: NOW });
+    await signRecordAsInstitution(t.db, w.institutionStaff, ref(3), { now: NOW });
     await expectRefused(() => recordFinding(t.db, w.member, finding(4), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsUnsignedRecord");
   });
 
@@ -246,24 +246,24 @@ describe("signProblemRecord", () => {
   it("the leader and the institution each sign the same frozen content; the second signature moves the case to RECORD_SIGNED", async () => {
     await toOnSite();
     await recordFinding(t.db, w.member, finding(2), { now: NOW });
-    const team = await signProblemRecord(t.db, w.leader, ref(3), { now: NOW });
+    const team = await signRecordAsTeam(t.db, w.leader, ref(3), { now: NOW });
     expect(team).toMatchObject({ state: "FINDINGS_RECORDED", version: 4, record: { side: "TEAM", signedById: w.leader.userId } });
     const record = await t.db.onSiteProblemRecord.findUniqueOrThrow({ where: { caseId } });
     expect(record.contentSha256).toMatch(/^[0-9a-f]{64}$/);
-    const institution = await signProblemRecord(t.db, w.institutionStaff, ref(4), { now: NOW });
+    const institution = await signRecordAsInstitution(t.db, w.institutionStaff, ref(4), { now: NOW });
     expect(institution).toMatchObject({ state: "RECORD_SIGNED", version: 5, record: { side: "INSTITUTION", contentSha256: record.contentSha256 } });
     expect(await t.db.problemRecordSignature.count({ where: { recordId: record.id } })).toBe(2);
   });
 
   it("a member, the city and the bureau may not sign; no one signs before a finding; a side signs once", async () => {
     await toOnSite();
-    await expectRefused(() => signProblemRecord(t.db, w.leader, ref(2), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.unknownTransition");
+    await expectRefused(() => signRecordAsTeam(t.db, w.leader, ref(2), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.unknownTransition");
     await recordFinding(t.db, w.member, finding(2), { now: NOW });
     for (const actor of [w.member, w.city, w.bureau]) {
-      await expectRefused(() => signProblemRecord(t.db, actor, ref(3), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
+      await expectRefused(() => signRecordAsTeam(t.db, actor, ref(3), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
     }
-    await signProblemRecord(t.db, w.leader, ref(3), { now: NOW });
-    await expectRefused(() => signProblemRecord(t.db, w.leader, ref(4), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsNoTeamSignature");
+    await signRecordAsTeam(t.db, w.leader, ref(3), { now: NOW });
+    await expectRefused(() => signRecordAsTeam(t.db, w.leader, ref(4), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsNoTeamSignature");
   });
 });
 
@@ -272,8 +272,8 @@ describe("writeFeedbackReport and handOver", () => {
     await toOnSite();
     await recordFinding(t.db, w.member, finding(2), { now: NOW });
     await expectRefused(() => writeFeedbackReport(t.db, w.leader, { ...ref(3), summary: "反馈" }, { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.unknownTransition");
-    await signProblemRecord(t.db, w.leader, ref(3), { now: NOW });
-    await signProblemRecord(t.db, w.institutionStaff, ref(4), { now: NOW });
+    await signRecordAsTeam(t.db, w.leader, ref(3), { now: NOW });
+    await signRecordAsInstitution(t.db, w.institutionStaff, ref(4), { now: NOW });
     await expectRefused(() => handOver(t.db, w.leader, ref(5), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsFeedbackReport");
     await expectRefused(() => writeFeedbackReport(t.db, w.leader, { ...ref(5), summary: " " }, { now: NOW }), "VALIDATION");
     await expectRefused(() => writeFeedbackReport(t.db, w.member, { ...ref(5), summary: "反馈" }, { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");

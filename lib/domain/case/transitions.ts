@@ -53,6 +53,39 @@ export const CASE_EVENTS = [
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
 /**
+ * The permission each event needs, by role (lib/policy/permissions.ts gives it to roles); the table's rows
+ * then name the part in the case (leader, member, city, institution, bureau) that may make it. A user must
+ * hold both: the role's permission and the part on this case. A unit test keeps the two from disagreeing.
+ */
+export const CASE_EVENT_PERMISSIONS = {
+  DELIVER_NOTICE: "case.deliverNotice",
+  CANCEL: "case.cancel",
+  START_ON_SITE: "case.startOnSite",
+  ADD_EVIDENCE: "case.addEvidence",
+  RECORD_FINDING: "case.recordFinding",
+  CLOSE_WITHOUT_FINDINGS: "case.closeWithoutFindings",
+  SIGN_RECORD_TEAM: "case.signRecordTeam",
+  SIGN_RECORD_INSTITUTION: "case.signRecordInstitution",
+  WRITE_FEEDBACK_REPORT: "case.writeFeedbackReport",
+  HAND_OVER: "case.handOver",
+  FILE_APPEAL: "case.fileAppeal",
+  DECIDE_APPEAL: "case.decideAppeal",
+  ISSUE_CONFIRMATION_NOTICE: "case.issueConfirmationNotice",
+  CONFIRM_AMOUNTS: "case.confirmAmounts",
+  ISSUE_REFUND_NOTICE: "case.issueRefundNotice",
+  RECORD_REFUND: "case.recordRefund",
+  COMPLETE_REFUND: "case.completeRefund",
+  SUBMIT_PROGRESS_REPORT: "case.submitProgressReport",
+  SUBMIT_RECTIFICATION_MATERIAL: "case.submitRectificationMaterial",
+  END_HANDLING: "case.endHandling",
+  SUBMIT_RECTIFICATION_REPORT: "case.submitRectificationReport",
+  ACCEPT_RECTIFICATION: "case.acceptRectification",
+  RETURN_RECTIFICATION: "case.returnRectification",
+  CLOSE: "case.close",
+} as const satisfies Record<CaseEvent, `case.${string}`>;
+export type CaseEventPermission = (typeof CASE_EVENT_PERMISSIONS)[CaseEvent];
+
+/**
  * One row: in state `from`, `event` made by one of `actors` leads to `to` when every guard holds, checked
  * in order. `to === from` is a self-transition: the event changes the case's records, not its state.
  * Rows sharing `from` and `event` have the same actors and guards that never hold together.

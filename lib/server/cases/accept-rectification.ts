@@ -1,9 +1,8 @@
 import "server-only";
-import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZAcceptRectificationInput, ZReturnRectificationInput } from "./inputs";
+import type { TRectificationDecisionInput, TReturnRectificationInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /** The bureau's decision on the written report awaiting review: the report's status follows the case event. */
@@ -33,14 +32,14 @@ async function reviewWrittenReport(
 }
 
 /** ACCEPT_RECTIFICATION: the bureau accepts the city's written report awaiting review; the case is RECTIFIED. */
-export async function acceptRectification(db: PrismaClient, actor: Actor, raw: z.input<typeof ZAcceptRectificationInput>, options: CaseOperationOptions = {}) {
-  return reviewWrittenReport(db, actor, parseCaseInput(ZAcceptRectificationInput, raw), { event: "ACCEPT_RECTIFICATION", status: "ACCEPTED" }, options);
+export async function acceptRectification(db: PrismaClient, actor: Actor, input: TRectificationDecisionInput, options: CaseOperationOptions = {}) {
+  return reviewWrittenReport(db, actor, input, { event: "ACCEPT_RECTIFICATION", status: "ACCEPTED" }, options);
 }
 
 /**
  * RETURN_RECTIFICATION: the bureau sends the city's written report back with a note saying what is missing.
  * The case stays RECTIFYING; the city submits a new report (the returned one is kept).
  */
-export async function returnRectification(db: PrismaClient, actor: Actor, raw: z.input<typeof ZReturnRectificationInput>, options: CaseOperationOptions = {}) {
-  return reviewWrittenReport(db, actor, parseCaseInput(ZReturnRectificationInput, raw), { event: "RETURN_RECTIFICATION", status: "RETURNED" }, options);
+export async function returnRectification(db: PrismaClient, actor: Actor, input: TReturnRectificationInput, options: CaseOperationOptions = {}) {
+  return reviewWrittenReport(db, actor, input, { event: "RETURN_RECTIFICATION", status: "RETURNED" }, options);
 }

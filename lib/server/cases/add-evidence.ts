@@ -1,26 +1,16 @@
 import "server-only";
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput } from "./inputs";
+import type { TAddEvidenceInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
-export const EVIDENCE_KINDS = ["PHOTO", "AUDIO", "VIDEO", "COPY", "ON_SITE_RECORD", "INTERVIEW_RECORD", "OTHER"] as const;
-
-export const ZAddEvidenceInput = z.object({
-  caseId: z.string().uuid({ error: "validation.invalidId" }),
-  version: z.coerce.number({ error: "validation.invalid" }).int().min(0),
-  kind: z.enum(EVIDENCE_KINDS, { error: "validation.invalidChoice" }),
-  description: z.string().trim().max(500, { error: "validation.tooLong" }).optional(),
-});
 
 /**
  * 线索保全 (Liuzhou plan §五(五)1; 条例 art. 27): one file as evidence of the case. The SHA-256 is computed
  * here from the bytes received, never taken from the client; the file is kept outside public/.
  */
-export async function addEvidence(db: PrismaClient, actor: Actor, raw: unknown, file: UploadedFile, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZAddEvidenceInput, raw);
+export async function addEvidence(db: PrismaClient, actor: Actor, input: TAddEvidenceInput, file: UploadedFile, options: CaseOperationOptions = {}) {
   checkUpload(file);
   const now = options.now ?? new Date();
   return applyCaseEvent(

@@ -1,5 +1,6 @@
 import "server-only";
-import { allowedEvents, type CaseEvent } from "@/lib/domain/case/workflow";
+import { allowedEvents, CASE_EVENT_PERMISSIONS, type CaseEvent } from "@/lib/domain/case/workflow";
+import { can } from "@/lib/policy/can";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { getCaseActorKind } from "./actor-kind";
@@ -18,5 +19,7 @@ export async function getAllowedCaseEvents(db: PrismaClient, actor: Actor, caseI
 /** For a case already found in the actor's scope: its facts, and the events the actor may apply now. */
 export async function allowedEventsFor(db: PrismaClient, actor: Actor, found: CaseCore, now: Date) {
   const [kind, facts] = await Promise.all([getCaseActorKind(db, actor, found), loadCaseFacts(db, found.id, now)]);
-  return { facts, events: kind === null ? [] : allowedEvents(found.state, kind, facts) };
+  // The role's permission and the part in the case, as applyCaseEvent checks them.
+  const events = kind === null ? [] : allowedEvents(found.state, kind, facts).filter((event) => can(actor, CASE_EVENT_PERMISSIONS[event]));
+  return { facts, events };
 }

@@ -1,15 +1,13 @@
 import "server-only";
-import type { z } from "zod";
 import type { CaseEvent } from "@/lib/domain/case/workflow";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZCloseEarlyInput } from "./inputs";
+import type { TCloseEarlyInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 type CloseEarlyEvent = Extract<CaseEvent, "CANCEL" | "CLOSE_WITHOUT_FINDINGS">;
 
-async function closeEarly(event: CloseEarlyEvent, db: PrismaClient, actor: Actor, raw: z.input<typeof ZCloseEarlyInput>, options: CaseOperationOptions) {
-  const input = parseCaseInput(ZCloseEarlyInput, raw);
+async function closeEarly(event: CloseEarlyEvent, db: PrismaClient, actor: Actor, input: TCloseEarlyInput, options: CaseOperationOptions) {
   return applyCaseEvent(
     db,
     actor,
@@ -27,14 +25,14 @@ async function closeEarly(event: CloseEarlyEvent, db: PrismaClient, actor: Actor
  * reason. Nobody outside the bureau and the team ever learnt of the case, and nobody will: a closed case
  * whose notice was never delivered stays behind the confidentiality line (lib/server/policy/scope.ts).
  */
-export function cancelCase(db: PrismaClient, actor: Actor, raw: z.input<typeof ZCloseEarlyInput>, options: CaseOperationOptions = {}) {
-  return closeEarly("CANCEL", db, actor, raw, options);
+export function cancelCase(db: PrismaClient, actor: Actor, input: TCloseEarlyInput, options: CaseOperationOptions = {}) {
+  return closeEarly("CANCEL", db, actor, input, options);
 }
 
 /**
  * CLOSE_WITHOUT_FINDINGS: the leader ends an on-site check that found nothing (every finding withdrawn, or
  * none recorded) before anyone signed the record, with a note of what was checked.
  */
-export function closeWithoutFindings(db: PrismaClient, actor: Actor, raw: z.input<typeof ZCloseEarlyInput>, options: CaseOperationOptions = {}) {
-  return closeEarly("CLOSE_WITHOUT_FINDINGS", db, actor, raw, options);
+export function closeWithoutFindings(db: PrismaClient, actor: Actor, input: TCloseEarlyInput, options: CaseOperationOptions = {}) {
+  return closeEarly("CLOSE_WITHOUT_FINDINGS", db, actor, input, options);
 }

@@ -1,17 +1,15 @@
 import "server-only";
-import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZCaseCommandInput } from "./inputs";
+import type { TCaseCommandInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
  * CONFIRM_AMOUNTS (Liuzhou plan §四(三)1, 违规金额确认函): the institution confirms the notice's amount; the
  * letter is recorded as signed by the confirming staff member, received now.
  */
-export async function confirmAmounts(db: PrismaClient, actor: Actor, raw: z.input<typeof ZCaseCommandInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZCaseCommandInput, raw);
+export async function confirmAmounts(db: PrismaClient, actor: Actor, input: TCaseCommandInput, options: CaseOperationOptions = {}) {
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,

@@ -1,9 +1,8 @@
 import "server-only";
-import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZDecideAppealInput } from "./inputs";
+import type { TDecideAppealInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 const FINDING_STATUS_AFTER = { APPEAL_REJECTED: "UPHELD", FINDING_AMENDED: "AMENDED", FINDING_WITHDRAWN: "WITHDRAWN" } as const;
@@ -14,8 +13,7 @@ const FINDING_STATUS_AFTER = { APPEAL_REJECTED: "UPHELD", FINDING_AMENDED: "AMEN
  * where the confirmation notice follows. An appeal against the whole case (a duplicate deduction without a
  * finding) can only be rejected: amending or withdrawing needs the finding it concerns.
  */
-export async function decideAppeal(db: PrismaClient, actor: Actor, raw: z.input<typeof ZDecideAppealInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZDecideAppealInput, raw);
+export async function decideAppeal(db: PrismaClient, actor: Actor, input: TDecideAppealInput, options: CaseOperationOptions = {}) {
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,
@@ -34,7 +32,7 @@ export async function decideAppeal(db: PrismaClient, actor: Actor, raw: z.input<
           decision: input.decision,
           revisedAmount,
           reasoning: input.reasoning,
-          expertMeeting: input.expertMeeting,
+          expertMeeting: input.expertMeeting ?? false,
           meetingNote: input.meetingNote ?? null,
           decidedById: actor.userId,
           decidedAt: now,

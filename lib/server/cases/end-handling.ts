@@ -1,10 +1,9 @@
 import "server-only";
-import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { chinaDateOf, dbDate, withCalendar } from "./deadlines";
-import { parseCaseInput, ZEndHandlingInput } from "./inputs";
+import type { TEndHandlingInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /** Jilin plan §四(三): the written report within 5 working days after handling ends. */
@@ -16,8 +15,7 @@ export const WRITTEN_REPORT_WORKING_DAYS = 5;
  * know refuses, never guesses). A result that differs much is explained in writing here, so that the written
  * report's guard (needsDifferenceExplanation, read from the facts before its transaction) finds it.
  */
-export async function endHandling(db: PrismaClient, actor: Actor, raw: z.input<typeof ZEndHandlingInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZEndHandlingInput, raw);
+export async function endHandling(db: PrismaClient, actor: Actor, input: TEndHandlingInput, options: CaseOperationOptions = {}) {
   if (input.differsFromHandover && !input.differenceExplanation) throw new DomainError("VALIDATION", { differenceExplanation: "validation.required" });
   const now = options.now ?? new Date();
   return applyCaseEvent(
@@ -28,14 +26,14 @@ export async function endHandling(db: PrismaClient, actor: Actor, raw: z.input<t
       const dueOn = await withCalendar(tx, (calendar) => calendar.addWorkingDays(chinaDateOf(now), WRITTEN_REPORT_WORKING_DAYS));
       await tx.inspectionCase.update({
         where: { id: found.id },
-        data: { handlingEndedAt: now, handledAmount: input.handledAmount, handlingDiffersFromHandover: input.differsFromHandover, writtenReportDueOn: dbDate(dueOn) },
+        data: { handlingEndedAt: now, handledAmount: input.handledAmount, handlingDiffersFromHandover: input.differsFromHandover ?? false, writtenReportDueOn: dbDate(dueOn) },
       });
       if (input.differsFromHandover && input.differenceExplanation) {
         await tx.differenceExplanation.create({
           data: { caseId: found.id, explanation: input.differenceExplanation, writtenById: actor.userId, submittedAt: now },
         });
       }
-      return { handlingEndedAt: now, handledAmount: input.handledAmount, differsFromHandover: input.differsFromHandover, writtenReportDueOn: dueOn };
+      return { handlingEndedAt: now, handledAmount: input.handledAmount, differsFromHandover: input.differsFromHandover ?? false, writtenReportDueOn: dueOn };
     },
     { ...options, now },
   );

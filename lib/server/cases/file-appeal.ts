@@ -1,9 +1,8 @@
 import "server-only";
-import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZFileAppealInput } from "./inputs";
+import type { TFileAppealInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
@@ -11,8 +10,7 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * confirmation notice, the institution asks for a review of a disputed finding or of a duplicate deduction
  * (which may span the whole case). The finding goes UNDER_REVIEW; one open appeal per finding.
  */
-export async function fileAppeal(db: PrismaClient, actor: Actor, raw: z.input<typeof ZFileAppealInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZFileAppealInput, raw);
+export async function fileAppeal(db: PrismaClient, actor: Actor, input: TFileAppealInput, options: CaseOperationOptions = {}) {
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,

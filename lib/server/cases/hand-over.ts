@@ -1,11 +1,10 @@
 import "server-only";
-import type { z } from "zod";
 import { addMoney } from "@/lib/domain/money";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { chinaDateOf, dbDate, PROGRESS_REPORT_WORKING_DAYS, withCalendar } from "./deadlines";
-import { parseCaseInput, ZHandOverInput } from "./inputs";
+import type { THandOverInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
@@ -15,8 +14,7 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * a year the calendar does not know refuses the handover (CALENDAR_YEAR_UNKNOWN), never guesses.
  * The findings' total is frozen as `handedOverAmount`, and the rectification is opened.
  */
-export async function handOver(db: PrismaClient, actor: Actor, raw: z.input<typeof ZHandOverInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZHandOverInput, raw);
+export async function handOver(db: PrismaClient, actor: Actor, input: THandOverInput, options: CaseOperationOptions = {}) {
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,

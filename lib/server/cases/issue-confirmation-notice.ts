@@ -1,17 +1,15 @@
 import "server-only";
-import type { z } from "zod";
 import { addMoney } from "@/lib/domain/money";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZIssueConfirmationNoticeInput } from "./inputs";
+import type { TIssueConfirmationNoticeInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
  * ISSUE_CONFIRMATION_NOTICE (Liuzhou plan §四(三)1, 现场检查违规金额确认通知): once the appeal window has closed,
  * the city bureau tells the institution the amount to confirm. Its amount is CaseFacts.confirmedTotal.
  */
-export async function issueConfirmationNotice(db: PrismaClient, actor: Actor, raw: z.input<typeof ZIssueConfirmationNoticeInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZIssueConfirmationNoticeInput, raw);
+export async function issueConfirmationNotice(db: PrismaClient, actor: Actor, input: TIssueConfirmationNoticeInput, options: CaseOperationOptions = {}) {
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,

@@ -1,18 +1,16 @@
 import "server-only";
-import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { dbDate } from "./deadlines";
-import { parseCaseInput, ZIssueRefundNoticeInput } from "./inputs";
+import type { TIssueRefundNoticeInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
  * ISSUE_REFUND_NOTICE (Liuzhou plan §四(三)2, 现场检查违规金额清退通知): the amount to refund is the confirmed
  * amount, never retyped, into the named fund account, optionally by a due date.
  */
-export async function issueRefundNotice(db: PrismaClient, actor: Actor, raw: z.input<typeof ZIssueRefundNoticeInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZIssueRefundNoticeInput, raw);
+export async function issueRefundNotice(db: PrismaClient, actor: Actor, input: TIssueRefundNoticeInput, options: CaseOperationOptions = {}) {
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,

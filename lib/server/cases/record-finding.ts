@@ -1,17 +1,15 @@
 import "server-only";
-import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZRecordFindingInput } from "./inputs";
+import type { TRecordFindingInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
  * RECORD_FINDING (Liuzhou plan §五(五)1): a team member records a violation with its legal basis and
  * amount, while the problem record is unsigned. The amount is a validated decimal string, stored exactly.
  */
-export async function recordFinding(db: PrismaClient, actor: Actor, raw: z.input<typeof ZRecordFindingInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZRecordFindingInput, raw);
+export async function recordFinding(db: PrismaClient, actor: Actor, input: TRecordFindingInput, options: CaseOperationOptions = {}) {
   return applyCaseEvent(
     db,
     actor,

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/server/errors";
 import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
 import { chinaDateOf, dbDate } from "./deadlines";
-import { parseCaseInput, ZRecordRefundInput } from "./inputs";
+import type { TRecordRefundInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
@@ -12,8 +12,7 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * voucher (清退款项凭证; the Refund_voucher_check constraint holds it too); a settlement deduction has none.
  * The guards refuse a non-positive amount and one above what is still outstanding.
  */
-export async function recordRefund(db: PrismaClient, actor: Actor, raw: unknown, voucher: UploadedFile | undefined, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZRecordRefundInput, raw);
+export async function recordRefund(db: PrismaClient, actor: Actor, input: TRecordRefundInput, voucher: UploadedFile | undefined, options: CaseOperationOptions = {}) {
   const now = options.now ?? new Date();
   const paidOn = input.paidOn ?? chinaDateOf(now);
   if (paidOn > chinaDateOf(now)) throw new DomainError("VALIDATION", { paidOn: "validation.dateInFuture" });

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { TReviewReportInput } from "@/lib/validation/cases";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainError } from "@/lib/server/errors";
@@ -7,13 +7,6 @@ import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
 import { scope } from "@/lib/server/policy/scope";
 
-export const ZReviewReportInput = z.object({
-  reportId: z.string().uuid({ error: "validation.invalidId" }),
-  version: z.coerce.number({ error: "validation.invalid" }).int().min(0),
-  decision: z.enum(["ACCEPT", "RETURN"], { error: "validation.invalidChoice" }),
-  note: z.string().trim().max(2000, { error: "validation.tooLong" }).optional(),
-});
-export type TReviewReportInput = z.output<typeof ZReviewReportInput>;
 
 /**
  * The bureau reviews a city's progress report: accepted, or returned with a note for a new one. The case's state does

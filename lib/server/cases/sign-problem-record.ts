@@ -1,10 +1,9 @@
 import "server-only";
-import type { z } from "zod";
 import { createHash } from "node:crypto";
 import type { PrismaClient, Tx } from "@/lib/server/db/client";
 import { canonicalJson } from "@/lib/server/audit/chain";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZCaseCommandInput } from "./inputs";
+import type { TCaseCommandInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /** The record's content: its findings as they stand, in a stable order, hashed. */
@@ -18,15 +17,15 @@ async function problemRecordContentSha256(tx: Tx, caseId: string): Promise<strin
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 
+type Side = "TEAM" | "INSTITUTION";
+
 /**
  * SIGN_RECORD_TEAM or SIGN_RECORD_INSTITUTION (Liuzhou plan §五(五)1): the team leader signs for the team,
- * the institution's staff for the institution; the side follows from who signs. The first signature
- * creates the on-site problem record and fixes the hash of what was signed; the second signs that same
- * content (the guards refuse new findings once either side has signed).
+ * the institution's staff for the institution; the workflow table says who may sign for which side. The
+ * first signature creates the on-site problem record and fixes the hash of what was signed; the second signs
+ * that same content (the guards refuse new findings once either side has signed).
  */
-export async function signProblemRecord(db: PrismaClient, actor: Actor, raw: z.input<typeof ZCaseCommandInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZCaseCommandInput, raw);
-  const side = actor.role === "INSTITUTION_STAFF" ? "INSTITUTION" : "TEAM";
+function signProblemRecord(side: Side, db: PrismaClient, actor: Actor, input: TCaseCommandInput, options: CaseOperationOptions) {
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,
@@ -44,6 +43,16 @@ export async function signProblemRecord(db: PrismaClient, actor: Actor, raw: z.i
     },
     { ...options, now },
   );
+}
+
+/** SIGN_RECORD_TEAM: the leader signs the record for the team. */
+export function signRecordAsTeam(db: PrismaClient, actor: Actor, input: TCaseCommandInput, options: CaseOperationOptions = {}) {
+  return signProblemRecord("TEAM", db, actor, input, options);
+}
+
+/** SIGN_RECORD_INSTITUTION: the institution signs the record as the team presented it. */
+export function signRecordAsInstitution(db: PrismaClient, actor: Actor, input: TCaseCommandInput, options: CaseOperationOptions = {}) {
+  return signProblemRecord("INSTITUTION", db, actor, input, options);
 }
 
 async function freezeRecord(tx: Tx, caseId: string, recordId: string | undefined): Promise<{ id: string; contentSha256: string }> {

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZProgressReportInput } from "./inputs";
+import type { TProgressReportInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
@@ -11,8 +11,7 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * days of receiving the handed-over material): the city bureau's report, with its document, for the bureau to
  * review. A returned report can be followed by a new one.
  */
-export async function submitProgressReport(db: PrismaClient, actor: Actor, raw: unknown, file: UploadedFile, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZProgressReportInput, raw);
+export async function submitProgressReport(db: PrismaClient, actor: Actor, input: TProgressReportInput, file: UploadedFile, options: CaseOperationOptions = {}) {
   checkUpload(file);
   const now = options.now ?? new Date();
   return applyCaseEvent(

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZRectificationMaterialInput } from "./inputs";
+import type { TRectificationMaterialInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
@@ -11,8 +11,7 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * training records, corrected settlement lists), from the handover until the rectification is accepted.
  * The stored file carries its SHA-256, uploader and time.
  */
-export async function submitRectificationMaterial(db: PrismaClient, actor: Actor, raw: unknown, file: UploadedFile, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZRectificationMaterialInput, raw);
+export async function submitRectificationMaterial(db: PrismaClient, actor: Actor, input: TRectificationMaterialInput, file: UploadedFile, options: CaseOperationOptions = {}) {
   checkUpload(file);
   const now = options.now ?? new Date();
   return applyCaseEvent(

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZWrittenReportInput } from "./inputs";
+import type { TWrittenReportInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
@@ -12,8 +12,7 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * (at END_HANDLING) before: the guard needsDifferenceExplanation refuses otherwise. One report awaits review
  * at a time; a returned one can be followed by a new one.
  */
-export async function submitWrittenReport(db: PrismaClient, actor: Actor, raw: unknown, file: UploadedFile, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZWrittenReportInput, raw);
+export async function submitWrittenReport(db: PrismaClient, actor: Actor, input: TWrittenReportInput, file: UploadedFile, options: CaseOperationOptions = {}) {
   checkUpload(file);
   const now = options.now ?? new Date();
   return applyCaseEvent(

@@ -1,8 +1,9 @@
 import "server-only";
-import { decide, REFUSAL_MESSAGE_KEYS, type CaseEvent, type CaseEventInput, type CaseState } from "@/lib/domain/case/workflow";
+import { CASE_EVENT_PERMISSIONS, decide, REFUSAL_MESSAGE_KEYS, type CaseEvent, type CaseEventInput, type CaseState } from "@/lib/domain/case/workflow";
 import { recordAudit } from "@/lib/server/audit/record";
 import type { PrismaClient, Tx } from "@/lib/server/db/client";
-import { DomainError } from "@/lib/server/errors";
+import { DomainError } from "@/lib/errors";
+import { requirePermission } from "@/lib/policy/can";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { getCaseActorKind } from "./actor-kind";
 import { loadCaseFacts } from "./facts";
@@ -49,8 +50,9 @@ function refused(messageKey: string): DomainError {
 }
 
 /**
- * Applies one workflow event to a case (docs/case-workflow.md): scope first (an unknown or hidden case is
- * NOT_FOUND), then the actor's part, the facts and `decide`; a refusal is TRANSITION_REFUSED carrying the
+ * Applies one workflow event to a case (docs/case-workflow.md): the role's permission for the event first
+ * (FORBIDDEN, which says nothing of the case), then scope (an unknown or hidden case is NOT_FOUND), then the
+ * actor's part, the facts and `decide`; a refusal is TRANSITION_REFUSED carrying the
  * workflow's message key, with nothing written. Otherwise, in one transaction: compare-and-set on
  * (id, state, version), bumping the version even when the state stays; the effect; the audit row.
  *
@@ -67,6 +69,7 @@ export async function applyCaseEvent<T>(
   options: CaseOperationOptions = {},
 ): Promise<CaseEventOutcome<T | undefined>> {
   const now = options.now ?? new Date();
+  requirePermission(actor, CASE_EVENT_PERMISSIONS[command.event]);
   const found = await getCaseOrThrow(db, actor, command.caseId);
   // The user acted on an older page: whatever they saw may no longer hold.
   if (found.version !== command.version) throw new DomainError("STALE_VERSION");

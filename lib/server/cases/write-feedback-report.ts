@@ -1,8 +1,7 @@
 import "server-only";
-import type { z } from "zod";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
-import { parseCaseInput, ZWriteFeedbackReportInput } from "./inputs";
+import type { TWriteFeedbackReportInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
 /**
@@ -10,8 +9,7 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * team's report to the inspected region. The case's version guards the rewrite, so the report's own
  * version only counts its editions.
  */
-export async function writeFeedbackReport(db: PrismaClient, actor: Actor, raw: z.input<typeof ZWriteFeedbackReportInput>, options: CaseOperationOptions = {}) {
-  const input = parseCaseInput(ZWriteFeedbackReportInput, raw);
+export async function writeFeedbackReport(db: PrismaClient, actor: Actor, input: TWriteFeedbackReportInput, options: CaseOperationOptions = {}) {
   return applyCaseEvent(
     db,
     actor,

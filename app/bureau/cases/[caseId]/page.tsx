@@ -1,5 +1,5 @@
-import { CasePage } from "@/components/cases/case-page";
+import { CaseRoute } from "@/app/_case/case-route";
 
-export default async function BureauCasePage({ params }: { params: Promise<{ caseId: string }> }) {
-  return <CasePage portal="bureau" caseId={(await params).caseId} />;
+export default function BureauCasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  return <CaseRoute portal="bureau" params={params} />;
 }

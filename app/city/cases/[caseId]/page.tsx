@@ -1,5 +1,5 @@
-import { CasePage } from "@/components/cases/case-page";
+import { CaseRoute } from "@/app/_case/case-route";
 
-export default async function CityCasePage({ params }: { params: Promise<{ caseId: string }> }) {
-  return <CasePage portal="city" caseId={(await params).caseId} />;
+export default function CityCasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  return <CaseRoute portal="city" params={params} />;
 }

@@ -1,5 +1,5 @@
-import { CasePage } from "@/components/cases/case-page";
+import { CaseRoute } from "@/app/_case/case-route";
 
-export default async function InstitutionCasePage({ params }: { params: Promise<{ caseId: string }> }) {
-  return <CasePage portal="institution" caseId={(await params).caseId} />;
+export default function InstitutionCasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  return <CaseRoute portal="institution" params={params} />;
 }

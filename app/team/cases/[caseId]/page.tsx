@@ -1,5 +1,5 @@
-import { CasePage } from "@/components/cases/case-page";
+import { CaseRoute } from "@/app/_case/case-route";
 
-export default async function TeamCasePage({ params }: { params: Promise<{ caseId: string }> }) {
-  return <CasePage portal="team" caseId={(await params).caseId} />;
+export default function TeamCasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  return <CaseRoute portal="team" params={params} />;
 }

@@ -1,0 +1,32 @@
+/**
+ * The registry of operations: every entry of every catalog, by name. The server binds each name to its
+ * service (lib/server/operations/registry.ts, checked complete by its type); server actions, the `/api/v1`
+ * routes, the OpenAPI document, the UI's list of what a user may do now and the generated authorization
+ * and bad-input tests all read this one table (docs/operations.md).
+ */
+import { CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS } from "./catalog/cases";
+import type { OperationDescriptor } from "./types";
+
+type Entries<T> = T[keyof T];
+type Catalog = Entries<typeof CASE_EVENT_OPERATIONS> | Entries<typeof CASE_READ_OPERATIONS>;
+
+function byName<T extends OperationDescriptor & { name: string }>(entries: readonly T[]): { [K in T["name"]]: Extract<T, { name: K }> } {
+  const out: Record<string, T> = {};
+  for (const entry of entries) {
+    if (out[entry.name]) throw new Error(`Two operations are named ${entry.name}`);
+    out[entry.name] = entry;
+  }
+  return out as { [K in T["name"]]: Extract<T, { name: K }> };
+}
+
+export const OPERATIONS = byName<Catalog>([...Object.values(CASE_EVENT_OPERATIONS), ...Object.values(CASE_READ_OPERATIONS)]);
+
+export type Operations = typeof OPERATIONS;
+export type OperationName = keyof Operations;
+
+export function isOperationName(value: unknown): value is OperationName {
+  return typeof value === "string" && Object.hasOwn(OPERATIONS, value);
+}
+
+export { CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS };
+export * from "./types";
