@@ -84,7 +84,8 @@ export const MAX_YEAR = 2100;
 
 function isRealDate(iso: string): boolean {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
@@ -92,21 +93,26 @@ function isRealDate(iso: string): boolean {
 export const ZIsoDate = z
   .string({ error: (issue) => (issue.input === undefined ? "validation.required" : "validation.invalidDate") })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.invalidDate" })
-  .refine(isRealDate, { error: "validation.invalidDate" })
-  .refine((value) => Number(value.slice(0, 4)) >= MIN_YEAR && Number(value.slice(0, 4)) <= MAX_YEAR, { error: messageRef("validation.dateOutOfRange", { from: MIN_YEAR, to: MAX_YEAR }) });
+  .refine((value) => Number(value.slice(0, 4)) >= MIN_YEAR && Number(value.slice(0, 4)) <= MAX_YEAR, { error: messageRef("validation.dateOutOfRange", { from: MIN_YEAR, to: MAX_YEAR }), abort: true })
+  .refine(isRealDate, { error: "validation.invalidDate" });
+
+const inDateRange = (date: Date) => !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= MIN_YEAR && date.getUTCFullYear() <= MAX_YEAR;
+const DATE_OUT_OF_RANGE = messageRef("validation.dateOutOfRange", { from: MIN_YEAR, to: MAX_YEAR });
 
 /**
  * A moment as an ISO 8601 date-time with its offset (`2026-11-29T09:30:00+08:00`) or a `datetime-local`
  * value (`2026-11-29T09:30`, read as China time): a Date between 2000 and 2100. Never a number or a boolean.
+ * Code on the server may pass a Date itself (JSON cannot carry one, so no client can).
  */
-export const ZDateTime = z
-  .string({ error: (issue) => (issue.input === undefined ? "validation.required" : "validation.invalidDateTime") })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, { error: "validation.invalidDateTime" })
-  .refine((value) => isRealDate(value.slice(0, 10)), { error: "validation.invalidDateTime" })
-  .transform((value) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}+08:00`))
-  .refine((date) => !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= MIN_YEAR && date.getUTCFullYear() <= MAX_YEAR, {
-    error: messageRef("validation.dateOutOfRange", { from: MIN_YEAR, to: MAX_YEAR }),
-  });
+export const ZDateTime = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : value),
+  z
+    .string({ error: (issue) => (issue.input === undefined ? "validation.required" : "validation.invalidDateTime") })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, { error: "validation.invalidDateTime" })
+    .refine((value) => isRealDate(value.slice(0, 10)), { error: "validation.invalidDateTime" })
+    .transform((value) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}+08:00`))
+    .refine(inDateRange, { error: DATE_OUT_OF_RANGE }),
+);
 
 /** The compare-and-set token of a record: a non-negative integer, as sent (a number, never null or a string). */
 export const ZVersion = z.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(0, { error: "validation.invalid" }).max(2_147_483_647, { error: "validation.invalid" });

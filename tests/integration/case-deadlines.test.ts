@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { deliverNotice, handOver, recordFinding, signRecordAsInstitution, signRecordAsTeam, startOnSite, writeFeedbackReport } from "../support/case-operations";
 import { DomainError } from "@/lib/server/errors";
 import { getAllowedCaseEvents } from "@/lib/server/cases/allowed-events";
-import { deliverNotice } from "@/lib/server/cases/deliver-notice";
 import { loadCaseFacts } from "@/lib/server/cases/facts";
-import { handOver } from "@/lib/server/cases/hand-over";
 import { listCases } from "@/lib/server/cases/read";
-import { recordFinding } from "@/lib/server/cases/record-finding";
-import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
-import { startOnSite } from "@/lib/server/cases/start-on-site";
-import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
 import { makeCaseWorld } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
 

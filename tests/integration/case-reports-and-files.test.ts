@@ -2,15 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { addEvidence } from "@/lib/server/cases/add-evidence";
-import { deliverNotice } from "@/lib/server/cases/deliver-notice";
-import { handOver } from "@/lib/server/cases/hand-over";
-import { recordFinding } from "@/lib/server/cases/record-finding";
-import { reviewRectificationReport } from "@/lib/server/cases/review-report";
-import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
-import { startOnSite } from "@/lib/server/cases/start-on-site";
-import { submitProgressReport } from "@/lib/server/cases/submit-progress-report";
-import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
+import { addEvidence, deliverNotice, handOver, recordFinding, reviewRectificationReport, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitProgressReport, writeFeedbackReport } from "../support/case-operations";
 import { DomainError } from "@/lib/server/errors";
 import { downloadCaseFile } from "@/lib/server/files/download";
 import { makeCaseWorld } from "../factories/cases";
@@ -45,11 +37,11 @@ async function toHandedOver() {
 }
 
 async function refused(run: () => Promise<unknown>, code: string) {
-  const before = { audit: await t.db.auditEvent.count(), reports: await t.db.rectificationReport.count(), evidence: await t.db.evidence.count(), files: await t.db.fileObject.count(), version: await version() };
+  const before = { audit: await t.db.auditEvent.count({ where: { outcome: "OK" } }), reports: await t.db.rectificationReport.count(), evidence: await t.db.evidence.count(), files: await t.db.fileObject.count(), version: await version() };
   const error = await run().then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
-  expect({ audit: await t.db.auditEvent.count(), reports: await t.db.rectificationReport.count(), evidence: await t.db.evidence.count(), files: await t.db.fileObject.count(), version: await version() }).toEqual(before);
+  expect({ audit: await t.db.auditEvent.count({ where: { outcome: "OK" } }), reports: await t.db.rectificationReport.count(), evidence: await t.db.evidence.count(), files: await t.db.fileObject.count(), version: await version() }).toEqual(before);
 }
 
 describe("evidence", () => {
@@ -107,7 +99,7 @@ describe("the city's progress report and the bureau's review", () => {
     await toOnSite();
     await refused(() => submitProgressReport(t.db, w.city, { caseId, version: 2, summary: "提前" }, { fileName: "a.pdf", mediaType: "application/pdf", bytes: PDF }), "TRANSITION_REFUSED");
     await toHandedOverFrom2();
-    await refused(() => submitProgressReport(t.db, w.institutionStaff, { caseId, version: 7, summary: "机构代报" }, { fileName: "a.pdf", mediaType: "application/pdf", bytes: PDF }), "TRANSITION_REFUSED");
+    await refused(() => submitProgressReport(t.db, w.institutionStaff, { caseId, version: 7, summary: "机构代报" }, { fileName: "a.pdf", mediaType: "application/pdf", bytes: PDF }), "FORBIDDEN");
     await refused(() => submitProgressReport(t.db, w.otherCity, { caseId, version: 7, summary: "外地" }, { fileName: "a.pdf", mediaType: "application/pdf", bytes: PDF }), "NOT_FOUND");
   });
 });

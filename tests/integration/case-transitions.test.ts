@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { deliverNotice, handOver, recordFinding, signRecordAsInstitution, signRecordAsTeam, startOnSite, writeFeedbackReport } from "../support/case-operations";
 import { createPrisma } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
-import { deliverNotice } from "@/lib/server/cases/deliver-notice";
-import { handOver } from "@/lib/server/cases/hand-over";
 import { getCaseOrThrow } from "@/lib/server/cases/read";
-import { recordFinding } from "@/lib/server/cases/record-finding";
-import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
-import { startOnSite } from "@/lib/server/cases/start-on-site";
-import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
 import { makeActor } from "../factories";
 import { addTeamMember, makeCaseWorld, makeKeyArea, makeViolationType } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
@@ -44,7 +39,8 @@ const ref = (v: number) => ({ caseId, version: v });
 async function footprint() {
   const [row, audit, notices, findings, records, signatures, reports, handovers, rectifications] = await Promise.all([
     t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } }),
-    t.db.auditEvent.count(),
+    // Refusals write DENIED rows (the boundary audits them); a refusal must write nothing else.
+    t.db.auditEvent.count({ where: { outcome: "OK" } }),
     t.db.onSiteNotice.count({ where: { caseId } }),
     t.db.finding.count({ where: { caseId } }),
     t.db.onSiteProblemRecord.count({ where: { caseId } }),
@@ -105,12 +101,16 @@ describe("deliverNotice", () => {
 
   it("a team member and the bureau may not deliver it", async () => {
     await expectRefused(() => deliverNotice(t.db, w.member, notice(0), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
-    await expectRefused(() => deliverNotice(t.db, w.bureau, notice(0), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
+    // The bureau's role holds no team step at all: refused by the role table before the case is looked at.
+    await expectRefused(() => deliverNotice(t.db, w.bureau, notice(0), { now: NOW }), "FORBIDDEN");
   });
 
-  it("before the notice, the institution, its city bureau and an inspector off the team get 404, as for an unknown id", async () => {
-    for (const actor of [w.institutionStaff, w.city, w.outsider]) {
-      await expectRefused(() => deliverNotice(t.db, actor, notice(0), { now: NOW }), "NOT_FOUND");
+  it("before the notice, an inspector off the team gets 404, as for an unknown id; the institution and its city bureau are refused by their role", async () => {
+    await expectRefused(() => deliverNotice(t.db, w.outsider, notice(0), { now: NOW }), "NOT_FOUND");
+    // Refused by the role table alone, whatever the id: the answer says nothing of the case.
+    for (const actor of [w.institutionStaff, w.city]) {
+      await expectRefused(() => deliverNotice(t.db, actor, notice(0), { now: NOW }), "FORBIDDEN");
+      await expectRefused(() => deliverNotice(t.db, actor, { ...notice(0), caseId: UNKNOWN_ID }, { now: NOW }), "FORBIDDEN");
     }
     await expectRefused(() => deliverNotice(t.db, w.leader, { ...notice(0), caseId: UNKNOWN_ID }, { now: NOW }), "NOT_FOUND");
   });
@@ -142,7 +142,8 @@ describe("after the notice: scope by organization", () => {
       const hidden = await expectRefused(() => getCaseOrThrow(t.db, actor, caseId), "NOT_FOUND");
       const unknown = await expectRefused(() => getCaseOrThrow(t.db, actor, UNKNOWN_ID), "NOT_FOUND");
       expect([hidden.status, hidden.messageKey]).toEqual([unknown.status, unknown.messageKey]);
-      await expectRefused(() => recordFinding(t.db, actor, finding(2), { now: NOW }), "NOT_FOUND");
+      // Recording a finding is a team step: their roles are refused before scope is consulted.
+      await expectRefused(() => recordFinding(t.db, actor, finding(2), { now: NOW }), "FORBIDDEN");
     }
     await expectRefused(() => getCaseOrThrow(t.db, w.institutionStaff, "not-a-uuid"), "NOT_FOUND");
     expect((await getCaseOrThrow(t.db, w.institutionStaff, caseId)).institution.name).toBe(w.institution.name);
@@ -154,7 +155,7 @@ describe("startOnSite", () => {
     await expectRefused(() => startOnSite(t.db, w.leader, ref(0), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.unknownTransition");
     await deliverNotice(t.db, w.leader, notice(0), { now: NOW });
     await expectRefused(() => startOnSite(t.db, w.member, ref(1), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
-    await expectRefused(() => startOnSite(t.db, w.institutionStaff, ref(1), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
+    await expectRefused(() => startOnSite(t.db, w.institutionStaff, ref(1), { now: NOW }), "FORBIDDEN");
     expect(await startOnSite(t.db, w.leader, ref(1), { now: NOW })).toMatchObject({ state: "ON_SITE", version: 2 });
   });
 });
@@ -177,7 +178,7 @@ describe("recordFinding", () => {
     await expectRefused(() => recordFinding(t.db, w.leader, finding(0), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.unknownTransition");
     await toOnSite();
     for (const actor of [w.institutionStaff, w.city, w.bureau]) {
-      await expectRefused(() => recordFinding(t.db, actor, finding(2), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
+      await expectRefused(() => recordFinding(t.db, actor, finding(2), { now: NOW }), "FORBIDDEN");
     }
   });
 
@@ -259,9 +260,9 @@ describe("signProblemRecord", () => {
     await toOnSite();
     await expectRefused(() => signRecordAsTeam(t.db, w.leader, ref(2), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.unknownTransition");
     await recordFinding(t.db, w.member, finding(2), { now: NOW });
-    for (const actor of [w.member, w.city, w.bureau]) {
-      await expectRefused(() => signRecordAsTeam(t.db, actor, ref(3), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
-    }
+    // A member holds the team's permission but not the leader's part; the city and the bureau hold neither.
+    await expectRefused(() => signRecordAsTeam(t.db, w.member, ref(3), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
+    for (const actor of [w.city, w.bureau]) await expectRefused(() => signRecordAsTeam(t.db, actor, ref(3), { now: NOW }), "FORBIDDEN");
     await signRecordAsTeam(t.db, w.leader, ref(3), { now: NOW });
     await expectRefused(() => signRecordAsTeam(t.db, w.leader, ref(4), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsNoTeamSignature");
   });
@@ -281,9 +282,8 @@ describe("writeFeedbackReport and handOver", () => {
     const rewritten = await writeFeedbackReport(t.db, w.leader, { ...ref(6), summary: "定稿" }, { now: NOW });
     expect(rewritten).toMatchObject({ state: "RECORD_SIGNED", version: 7, record: { summary: "定稿", version: 1 } });
     expect(await t.db.feedbackReport.count({ where: { caseId } })).toBe(1);
-    for (const actor of [w.member, w.city, w.institutionStaff, w.bureau]) {
-      await expectRefused(() => handOver(t.db, actor, ref(7), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
-    }
+    await expectRefused(() => handOver(t.db, w.member, ref(7), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
+    for (const actor of [w.city, w.institutionStaff, w.bureau]) await expectRefused(() => handOver(t.db, actor, ref(7), { now: NOW }), "FORBIDDEN");
     expect(await handOver(t.db, w.leader, ref(7), { now: NOW })).toMatchObject({ from: "RECORD_SIGNED", state: "HANDED_OVER", version: 8 });
     await expectRefused(() => handOver(t.db, w.leader, ref(8), { now: NOW }), "TRANSITION_REFUSED", "workflow.refused.unknownTransition");
   });

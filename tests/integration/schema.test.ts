@@ -25,6 +25,7 @@ const MUTABLE = [
   "Appeal", "Transfer",
   "Rectification", "RectificationReport", "DifferenceExplanation",
   "Publication",
+  "ApiToken", "IdempotencyRecord",
 ];
 
 /**
@@ -38,6 +39,9 @@ const NEVER_UPDATED = [
   "Statement", "Review", "AmountConfirmationNotice", "ConfirmationLetter", "RefundNotice", "Refund", "Penalty",
   "RectificationMaterial", "MasterDataImport",
 ];
+
+/** Counters changed only by one atomic increment (no read, so no compare-and-set): an API token's requests per minute. */
+const COUNTERS = ["ApiTokenUsage"];
 
 /** Numeric columns that are not money, with their type. Every other numeric column must be numeric(18,2). */
 const NON_MONEY_NUMERIC: Record<string, [precision: number, scale: number]> = { "Penalty.multiple": [4, 2] };
@@ -135,9 +139,10 @@ describe("schema conventions", () => {
     expect(columns.filter((c) => c.dataType === "numeric").length).toBeGreaterThan(10);
   });
 
-  it("classifies every table as mutable or never updated, each exactly once", () => {
-    expect(new Set([...MUTABLE, ...NEVER_UPDATED]).size).toBe(MUTABLE.length + NEVER_UPDATED.length);
-    expect([...MUTABLE, ...NEVER_UPDATED].sort()).toEqual([...tables].sort());
+  it("classifies every table as mutable, never updated or a counter, each exactly once", () => {
+    const classified = [...MUTABLE, ...NEVER_UPDATED, ...COUNTERS];
+    expect(new Set(classified).size).toBe(classified.length);
+    expect(classified.sort()).toEqual([...tables].sort());
   });
 
   it("gives every mutable table version integer NOT NULL DEFAULT 0 and updatedAt, and never-updated tables neither", () => {
@@ -305,6 +310,10 @@ describe("one case file, from the plan to the publication", () => {
     });
     await db.differenceExplanation.create({ data: { caseId, explanation: "复核后调减", writtenById: cityStaff.id, submittedAt: at } });
     await db.publication.create({ data: { caseId, planId: plan.id, title: "查处结果", content: { amount: "1000.00" }, publishedAt: at, publishedById: admin.id } });
+    const system = await db.user.create({ data: { username: `system-${randomUUID().slice(0, 8)}`, displayName: "国家平台接口", role: "BUREAU_STAFF", organizationId: admin.organizationId, passwordHash: "!", isSystemAccount: true } });
+    const token = await db.apiToken.create({ data: { name: "国家平台数据交换", userId: system.id, permissions: ["case.read"], prefix: "fj_abcd1234", secretSha256: "0".repeat(64), expiresAt: at, createdById: admin.id } });
+    await db.apiTokenUsage.create({ data: { tokenId: token.id, windowStart: at, count: 1 } });
+    await db.idempotencyRecord.create({ data: { principal: `user:${admin.id}`, key: "retry-1", operation: "case.recordFinding", requestHash: "0".repeat(64), status: 200, response: { version: 3 } } });
     await db.inspectionCase.update({
       where: { id: caseId },
       data: { state: "RECTIFYING", noticeDeliveredAt: at, handoverReceivedAt: at, progressReportDueOn: day("2024-10-21"), handedOverAmount: "1234.50", handledAmount: "1000.00", version: { increment: 1 } },

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Operations } from "@/lib/operations";
 import type { HandlerContext } from "./boundary";
+import { API_TOKEN_IMPLEMENTATIONS } from "./bindings/api-tokens";
 import { CASE_IMPLEMENTATIONS } from "./bindings/cases";
 
 /** A service bound to an operation: it receives the parsed input and the established actor. */
@@ -15,6 +16,7 @@ export type Implementations = { [N in keyof Operations]: Handler<N> };
  */
 export const IMPLEMENTATIONS = {
   ...CASE_IMPLEMENTATIONS,
+  ...API_TOKEN_IMPLEMENTATIONS,
 } satisfies Implementations;
 
 export type OperationOutput<N extends keyof Operations> = Awaited<ReturnType<(typeof IMPLEMENTATIONS)[N]>>;

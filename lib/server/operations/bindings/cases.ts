@@ -33,7 +33,7 @@ const opts = (ctx: Ctx<unknown>) => ({ now: ctx.now, context: ctx.context });
 
 /** What a case event answers: the case's new state and version (the next `If-Match`), and what it recorded. */
 function outcome<T>(result: CaseEventOutcome<T>) {
-  return { caseId: result.caseId, state: result.state, version: result.version, record: result.record };
+  return { caseId: result.caseId, from: result.from, state: result.state, version: result.version, record: result.record };
 }
 
 /** The transport checks that a required file came; this holds the type to it. */

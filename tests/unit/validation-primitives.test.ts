@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorKeys } from "@/lib/validation/field-errors";
+import { optionalText, parseMessageRef, requiredText, translateMessageRef, ZBoolean, ZDateTime, ZIsoDate, ZVersion } from "@/lib/validation/primitives";
+import { translator } from "@/lib/i18n/translator";
+import { ZDeliverNoticeInput } from "@/lib/validation/cases";
+
+const firstKey = (result: { success: boolean; error?: import("zod").ZodError }) => (result.success ? null : Object.values(fieldErrorKeys(result.error!))[0]);
+
+describe("strict input primitives (issue 12 §19)", () => {
+  it("never coerces: true is not a date, \"false\" is not true, null is not 0", () => {
+    expect(ZDateTime.safeParse(true).success).toBe(false);
+    expect(ZDateTime.safeParse(0).success).toBe(false);
+    expect(ZBoolean.safeParse("false").success).toBe(false);
+    expect(ZBoolean.safeParse(0).success).toBe(false);
+    expect(ZVersion.safeParse(null).success).toBe(false);
+    expect(ZVersion.safeParse("3").success).toBe(false);
+    expect(ZVersion.safeParse(3).success).toBe(true);
+  });
+
+  it("refuses impossible and out-of-range dates with a field message, never a throw", () => {
+    for (const value of ["0000-01-01", "2024-02-30", "2024-13-01", "99999-01-01", "2101-01-01", "1999-12-31"]) expect(ZIsoDate.safeParse(value).success, value).toBe(false);
+    expect(firstKey(ZIsoDate.safeParse("0000-01-01"))).toBe("validation.dateOutOfRange?from=2000&to=2100");
+    for (const value of ["0000-01-01T00:00:00Z", "2024-02-30T10:00:00+08:00", "not a date", "2024-09-26"]) expect(ZDateTime.safeParse(value).success, value).toBe(false);
+    expect(ZDateTime.parse("2026-11-29T09:30")).toEqual(new Date("2026-11-29T01:30:00Z"));
+    expect(ZDateTime.parse("2026-11-29T09:30:00Z")).toEqual(new Date("2026-11-29T09:30:00Z"));
+  });
+
+  it("refuses NUL and other control characters in text, and names the length limit", () => {
+    expect(firstKey(requiredText(10).safeParse("院长\u0000"))).toBe("validation.controlCharacters");
+    expect(requiredText(10).safeParse("第一行\n第二行\t").success).toBe(true);
+    const tooLong = firstKey(requiredText(5).safeParse("一二三四五六"));
+    expect(tooLong).toBe("validation.tooLongMax?max=5");
+    expect(translateMessageRef(translator("zh-CN"), tooLong!)).toBe("内容过长，最多 5 个字。");
+    expect(parseMessageRef(tooLong!)).toEqual({ key: "validation.tooLongMax", values: { max: 5 } });
+  });
+
+  it("treats an empty or blank optional text as absent", () => {
+    expect(optionalText(10).parse("  ")).toBeUndefined();
+    expect(optionalText(10).parse("")).toBeUndefined();
+    expect(optionalText(10).parse(null)).toBeUndefined();
+    expect(optionalText(10).parse(" 说明 ")).toBe("说明");
+  });
+
+  it("accepts what a form sends and what the server parses, the same way (one parse, issue 12 §1)", () => {
+    const raw = { caseId: "00000000-0000-4000-8000-000000000000", version: 0, number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长", deliveredAt: "" };
+    const parsed = ZDeliverNoticeInput.parse(raw);
+    expect(parsed.deliveredAt).toBeUndefined();
+    expect(ZDeliverNoticeInput.safeParse({ ...raw, deliveredAt: true }).success).toBe(false);
+  });
+});
