@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppHeader } from "./app-header";
 import { getT } from "@/lib/i18n/server";
 import type { Actor } from "@/lib/server/policy/actor";
-import { can } from "@/lib/server/policy/policy";
+import { can } from "@/lib/policy/can";
 import type { Permission, Portal } from "@/lib/server/policy/permissions";
 
 /** Each portal's navigation. An entry shows only when the server would allow the page behind it. */

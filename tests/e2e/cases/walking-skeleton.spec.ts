@@ -200,7 +200,7 @@ test("one case from plan to closing, each user in their own portal, with deadlin
   // The bureau accepts the written report and closes the case; the trail has every step.
   bureau.on("dialog", (dialog) => dialog.accept());
   await bureau.reload();
-  await bureau.getByRole("region", { name: "审核书面整改报告" }).getByRole("button", { name: "审核通过" }).click();
+  await bureau.getByRole("form", { name: "整改验收通过" }).getByRole("button", { name: "整改验收通过" }).click();
   await expect(bureau.getByTestId("case-state")).toHaveText("整改已验收");
   await bureau.getByRole("button", { name: "结案" }).click();
   await expect(bureau.getByTestId("case-state")).toHaveText("已结案");
