@@ -33,7 +33,7 @@ export interface OperationFormProps {
 }
 
 function emptyValues(fields: readonly FormFieldSpec[]): FieldValues {
-  return Object.fromEntries(fields.map((field) => [field.name, field.kind === "checkbox" ? false : ""]));
+  return Object.fromEntries(fields.map((field) => [field.name, field.kind === "checkbox" ? false : (field.defaultValue ?? "")]));
 }
 
 /** Sends a form with its file to the operation's `/api/v1` route, with the version as `If-Match`. */

@@ -35,6 +35,8 @@ export interface FormFieldSpec {
   emptyLabelKey?: string;
   /** Spans the whole row. */
   wide?: boolean;
+  /** The value the form starts with (and returns to after a success). */
+  defaultValue?: string;
   /** Filled from the chosen option of another field while still empty (a violation type's legal basis). */
   autofill?: { from: string; key: string };
 }

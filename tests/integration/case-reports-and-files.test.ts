@@ -86,7 +86,10 @@ describe("the city's progress report and the bureau's review", () => {
     await expect(reviewRectificationReport(t.db, w.city, { reportId: report.id, version: 0, decision: "ACCEPT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(reviewRectificationReport(t.db, w.bureau, { reportId: report.id, version: 0, decision: "RETURN" })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(reviewRectificationReport(t.db, w.bureau, { reportId: report.id, version: 5, decision: "ACCEPT" })).rejects.toMatchObject({ code: "STALE_VERSION" });
+    const caseVersion = await version();
     expect(await reviewRectificationReport(t.db, w.bureau, { reportId: report.id, version: 0, decision: "ACCEPT" })).toEqual({ status: "ACCEPTED" });
+    // A fact a guard reads changed (needsNoProgressReport): the case's version moves with it (issue 13 §6).
+    expect(await version()).toBe(caseVersion + 1);
     await expect(reviewRectificationReport(t.db, w.bureau, { reportId: report.id, version: 1, decision: "ACCEPT" })).rejects.toMatchObject({ code: "REPORT_ALREADY_REVIEWED" });
     const actions = (await t.db.auditEvent.findMany({ where: { entityId: caseId }, orderBy: { seq: "asc" } })).map((a) => a.action);
     expect(actions.slice(-2)).toEqual(["case.submitProgressReport", "rectification.acceptReport"]);

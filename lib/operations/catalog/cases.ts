@@ -146,7 +146,7 @@ export const CASE_EVENT_OPERATIONS = {
     form: {
       fields: [
         { name: "refundAmount", labelKey: "cases.refundAmount", kind: "money", required: true, hintKey: "cases.outstandingHint" },
-        { name: "method", labelKey: "cases.refundMethod", kind: "select", required: true, options: { values: REFUND_METHODS, labelPrefix: "cases.refundMethods." } },
+        { name: "method", labelKey: "cases.refundMethod", kind: "select", required: true, options: { values: REFUND_METHODS, labelPrefix: "cases.refundMethods." }, defaultValue: "TRANSFER" },
         { name: "paidOn", labelKey: "cases.paidOn", kind: "date" },
       ],
     },

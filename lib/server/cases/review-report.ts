@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
 import { scope } from "@/lib/server/policy/scope";
+import { bumpCaseVersions } from "./versions";
 
 
 /**
@@ -26,6 +27,8 @@ export async function reviewRectificationReport(db: PrismaClient, actor: Actor, 
       data: { status, reviewedById: actor.userId, reviewedAt: new Date(), reviewNote: input.note ?? null, version: { increment: 1 } },
     });
     if (count !== 1) throw new DomainError("STALE_VERSION");
+    // The guard needsNoProgressReport reads the report's status: a returned report lets the city report again.
+    await bumpCaseVersions(tx, { id: report.rectification.caseId });
     await recordAudit(tx, { actor, action: input.decision === "ACCEPT" ? "rectification.acceptReport" : "rectification.returnReport", entity: "InspectionCase", entityId: report.rectification.caseId, before: { status: report.status }, after: { status, reportId: report.id, note: input.note }, context });
     return { status };
   });

@@ -78,6 +78,7 @@ test("one case from plan to closing, each user in their own portal, with deadlin
   await expect(leader.getByRole("table", { name: "问题清单" })).toContainText("¥12,345.60");
 
   const upload = leader.getByRole("form", { name: "上传证据材料" });
+  await upload.getByLabel("证据类型").selectOption({ label: "拍照" });
   await upload.getByLabel("证据文件").setInputFiles({ name: "program.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") });
   await upload.getByRole("button", { name: "上传证据材料" }).click();
   await expect(upload.getByText("不支持该文件类型", { exact: false }).first()).toBeVisible();
