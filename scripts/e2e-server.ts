@@ -3,7 +3,7 @@
 // otherwise on an embedded PGlite in a temporary folder. The database is dropped when the server stops.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -44,6 +44,18 @@ async function main() {
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
     log(`no PostgreSQL at ${new URL(adminUrl).host}: embedded database in ${dir}`);
   }
+
+  // Where this server keeps its data, for scripts/e2e-scenario.ts (journeys that start a case in a given state).
+  const storageDir = mkdtempSync(path.join(tmpdir(), "feijian-e2e-storage-"));
+  env.FEIJIAN_STORAGE_DIR = storageDir;
+  const databaseUrl = env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${env.EMBEDDED_DB_PORT}/postgres`;
+  mkdirSync("test-results", { recursive: true });
+  writeFileSync("test-results/e2e-server.json", JSON.stringify({ databaseUrl, storageDir, baseURL: `http://127.0.0.1:${values.port}` }));
+  const previousCleanup = cleanup;
+  cleanup = async () => {
+    await previousCleanup();
+    rmSync(storageDir, { recursive: true, force: true });
+  };
 
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start", "-p", values.port!], { stdio: "inherit", env });
   let stopping = false;
