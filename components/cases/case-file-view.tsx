@@ -41,8 +41,17 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
               <Field label={t("cases.trigger")}>{t(`plans.triggers.${c.trigger}`)}{c.designated ? `（${t("cases.designated")}）` : ""}</Field>
               {deadline ? (
                 <Field label={t(`cases.deadlineLabels.${deadline.kind}`)}>
-                  <span data-testid={deadline.kind === "PROGRESS_REPORT" ? "progress-deadline" : "written-deadline"}>{formatDate(deadline.dueOn, locale)}</span>
-                  {deadline.overdue ? <span className="ml-2 font-semibold text-red-700">{t("cases.overdue")}</span> : deadline.daysLeft !== null ? <span className="ml-2 text-slate-600">{t("cases.workingDaysLeft", { days: deadline.daysLeft })}</span> : null}
+                  {deadline.dueOn !== null ? (
+                    <>
+                      <span data-testid={deadline.kind === "PROGRESS_REPORT" ? "progress-deadline" : "written-deadline"}>{formatDate(deadline.dueOn, locale)}</span>
+                      {deadline.overdue ? <span className="ml-2 font-semibold text-red-700">{t("cases.overdue")}</span> : deadline.daysLeft !== null ? <span className="ml-2 text-slate-600">{t("cases.workingDaysLeft", { days: deadline.daysLeft })}</span> : null}
+                    </>
+                  ) : deadline.awaitsYear !== null ? (
+                    <>
+                      <span className="font-medium text-amber-800" data-testid={deadline.kind === "PROGRESS_REPORT" ? "progress-deadline" : "written-deadline"}>{t("cases.deadlinePending", { year: deadline.awaitsYear })}</span>
+                      <span className="block text-xs text-slate-600">{t("cases.deadlinePendingHint", { year: deadline.awaitsYear })}</span>
+                    </>
+                  ) : null}
                 </Field>
               ) : null}
               {c.closingReason ? <div className="sm:col-span-3"><Field label={t("cases.closingReason")}>{c.closingReason}</Field></div> : null}

@@ -15,9 +15,21 @@ export function CaseList({ rows, portal, t, locale, caption }: { rows: CaseListR
         <tr key={row.id} className={row.overdue ? "bg-red-50" : undefined}>
           <Td><Link href={`/${portal}/cases/${row.id}`} className="text-brand-700 hover:underline">{row.institution.name}</Link></Td>
           <Td>{t(stateMessageKey(row.state))}</Td>
-          <Td>{row.deadlineKind && row.deadlineDueOn ? t(`cases.deadlineKinds.${row.deadlineKind}`, { date: formatDate(row.deadlineDueOn, locale) }) : "—"}</Td>
           <Td>
-            {row.overdue ? <span className="font-semibold text-red-700">{t("cases.overdue")}</span> : row.workingDaysLeft !== null ? t("cases.workingDaysLeft", { days: row.workingDaysLeft }) : "—"}
+            {row.deadlineKind && row.deadlineDueOn ? t(`cases.deadlineKinds.${row.deadlineKind}`, { date: formatDate(row.deadlineDueOn, locale) }) : null}
+            {row.deadlineKind && row.deadlineAwaitsYear !== null ? t(`cases.deadlineKinds.${row.deadlineKind}`, { date: t("cases.deadlinePendingShort") }) : null}
+            {!row.deadlineKind ? "—" : null}
+          </Td>
+          <Td>
+            {row.overdue ? (
+              <span className="font-semibold text-red-700">{t("cases.overdue")}</span>
+            ) : row.deadlineAwaitsYear !== null ? (
+              <span className="text-amber-800" data-testid="deadline-pending">{t("cases.deadlinePending", { year: row.deadlineAwaitsYear })}</span>
+            ) : row.workingDaysLeft !== null ? (
+              t("cases.workingDaysLeft", { days: row.workingDaysLeft })
+            ) : (
+              "—"
+            )}
           </Td>
         </tr>
       ))}

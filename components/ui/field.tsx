@@ -60,14 +60,15 @@ export function TextAreaField({ label, error, hint, required, ...textarea }: Tex
 /** A checkbox with its label on the right, as forms in Chinese government systems set it. */
 export function CheckboxField({ label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
   const inputId = useId();
+  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center gap-2">
-        <input id={inputId} type="checkbox" aria-invalid={error ? true : undefined} className="h-4 w-4 rounded border-slate-300" {...input} />
+        <input id={inputId} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="h-4 w-4 rounded border-slate-300" {...input} />
         <label htmlFor={inputId} className="text-sm text-slate-700">{label}</label>
       </div>
-      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
+      {hint ? <p id={`${inputId}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? <p id={`${inputId}-error`} role="alert" className="text-xs text-red-700">{error}</p> : null}
     </div>
   );
 }

@@ -5,7 +5,9 @@
  * `chinese-days` package, merged with the corrections and later years a bureau admin enters.
  *
  * A date outside the known years is refused, never guessed from the weekday: the arrangement
- * for a year is announced only the November before (docs/decisions/004-working-day-calendar.md).
+ * for a year is announced only the autumn before (docs/decisions/004-working-day-calendar.md).
+ * `workingDayDeadline` turns that refusal into a value, so a step that sets a deadline can go
+ * ahead with the deadline pending the year (docs/decisions/015-deadlines-pending-the-calendar.md).
  *
  * Dates are ISO `YYYY-MM-DD` strings, handled as UTC day numbers: no local time anywhere.
  */
@@ -206,4 +208,32 @@ export function isWorkingDay(isoDate: string): boolean {
 /** Signed working days from `fromIsoDate` to `toIsoDate` under the published arrangements alone. */
 export function workingDaysBetween(fromIsoDate: string, toIsoDate: string): number {
   return standardCalendar.workingDaysBetween(fromIsoDate, toIsoDate);
+}
+
+/**
+ * A deadline "within N working days of D": due on a day, or pending the holiday arrangement of the
+ * first year the count reaches that the calendar does not know. Pending is not a guess: the due date
+ * is later than every day the calendar knows on the way, and nothing else is claimed.
+ */
+export type WorkingDayDeadline = { status: "DUE"; dueOn: string } | { status: "PENDING"; awaitsYear: number };
+
+export function workingDayDeadline(calendar: WorkingDayCalendar, startIsoDate: string, n: number): WorkingDayDeadline {
+  try {
+    return { status: "DUE", dueOn: calendar.addWorkingDays(startIsoDate, n) };
+  } catch (error) {
+    if (error instanceof CalendarError && error.code === "CALENDAR_YEAR_UNKNOWN" && error.details.year !== undefined) {
+      return { status: "PENDING", awaitsYear: error.details.year };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Whether `today` is on or before the deadline's day: true or false when the deadline is due, null when it
+ * is pending and `today` is in or after the year it waits for (the calendar cannot tell). A pending deadline
+ * with `today` in an earlier year is still ahead: it lies past every known day.
+ */
+export function isOnOrBeforeDeadline(deadline: WorkingDayDeadline, today: string): boolean | null {
+  if (deadline.status === "DUE") return today <= deadline.dueOn;
+  return Number(today.slice(0, 4)) < deadline.awaitsYear ? true : null;
 }

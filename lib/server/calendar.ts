@@ -41,6 +41,33 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar as the tables hold it now, bypassing the cache: inside a transaction, what it has written
+ * (a year being confirmed) or what it must not miss (a year confirmed since the cache was filled).
+ */
+export function readWorkingDayCalendar(db: CalendarSource): Promise<WorkingDayCalendar> {
+  return readCalendar(db);
+}
+
+/**
+ * A deadline is stored as pending a year only while that year is unconfirmed: confirming a year (which fills
+ * every pending deadline) holds this lock exclusively, a step that stores a pending deadline holds it shared
+ * and reads the calendar again. So no pending deadline is written after the confirmation that would have
+ * filled it. Steps take it without waiting (they already hold their case's row, which the confirmation may
+ * need: waiting could deadlock); the rare clash is refused and the user tries again a moment later.
+ */
+const CALENDAR_LOCK_KEY = 724_102;
+
+export async function lockCalendarForConfirmation(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK_KEY})`;
+}
+
+/** False while a year is being confirmed. */
+export async function tryLockCalendarForPendingDeadline(tx: Tx): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock_shared(${CALENDAR_LOCK_KEY}) AS locked`;
+  return row?.locked === true;
+}
+
 async function readCalendar(db: CalendarSource): Promise<WorkingDayCalendar> {
   // One query after the other: a transaction client runs on one connection.
   const overrides = await db.calendarOverride.findMany({ select: { date: true, working: true, note: true }, orderBy: { date: "asc" } });

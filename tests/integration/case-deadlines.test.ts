@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deliverNotice, handOver, recordFinding, signRecordAsInstitution, signRecordAsTeam, startOnSite, writeFeedbackReport } from "../support/case-operations";
-import { DomainError } from "@/lib/server/errors";
+import type { DomainError } from "@/lib/server/errors";
 import { getAllowedCaseEvents } from "@/lib/server/cases/allowed-events";
 import { loadCaseFacts } from "@/lib/server/cases/facts";
 import { listCases } from "@/lib/server/cases/read";
@@ -52,18 +52,16 @@ describe("handover deadlines (Jilin plan §四(三): progress within 30 working 
     expect(outcome.record.progressReportDueOn).toBe("2024-11-13");
   });
 
-  it("refuses a handover whose deadline reaches a year the calendar does not know, writing nothing", async () => {
+  it("hands over in December although the deadline reaches a year the calendar does not know: the due date waits for that year", async () => {
     const w = await makeCaseWorld(t.db);
     const now = new Date("2026-12-10T02:00:00Z");
     const ready = await readyForHandover(w, now);
-    const auditBefore = await t.db.auditEvent.count();
-    const error = await handOver(t.db, w.leader, ready, { now }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe("CALENDAR_YEAR_UNKNOWN");
-    expect((error as DomainError).messageKey).toBe("errors.calendarYearUnknown");
+    const outcome = await handOver(t.db, w.leader, ready, { now });
+    expect(outcome.record).toMatchObject({ progressReportDueOn: null, progressReportDueAwaitsYear: 2027 });
     const row = await t.db.inspectionCase.findUniqueOrThrow({ where: { id: ready.caseId }, include: { handover: true, rectification: true } });
-    expect([row.state, row.version, row.handoverReceivedAt, row.progressReportDueOn, row.handover, row.rectification]).toEqual(["RECORD_SIGNED", ready.version, null, null, null, null]);
-    expect(await t.db.auditEvent.count()).toBe(auditBefore);
+    expect([row.state, row.version, row.handoverReceivedAt, row.progressReportDueOn, row.progressReportDueAwaitsYear]).toEqual(["HANDED_OVER", ready.version + 1, now, null, 2027]);
+    expect(row.handover).not.toBeNull();
+    expect(row.rectification).not.toBeNull();
   });
 
   it("refuses a handover when the inspected region has no active city bureau to receive it", async () => {

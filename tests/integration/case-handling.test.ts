@@ -106,8 +106,6 @@ describe("handling after the handover", () => {
     expect(deducted).toMatchObject({ version: 12, record: { paidOn: "2024-09-27", voucherSha256: null } });
     expect(await completeRefund(t.db, w.city, { caseId, version: 12 }, { now: NOW })).toMatchObject({ state: "REFUNDED", version: 13 });
 
-    // A year the calendar does not know is refused, never guessed.
-    await refused(() => endHandling(t.db, w.city, { caseId, version: 13, handledAmount: "123.45" }, { now: new Date("2026-12-28T02:00:00Z") }), "CALENDAR_YEAR_UNKNOWN", "errors.calendarYearUnknown");
     await refused(() => endHandling(t.db, w.city, { caseId, version: 13, handledAmount: "100.00", differsFromHandover: true }, { now: NOW }), "VALIDATION", "differenceExplanation");
     const ended = await endHandling(t.db, w.city, { caseId, version: 13, handledAmount: "100.00", differsFromHandover: true, differenceExplanation: "复核后核减23.45元" }, { now: NOW });
     // Friday 09-27 → 09-29 (Sunday, worked) 1, 09-30 2, [10-01..10-07 off], 10-08 3, 10-09 4, 10-10 5.

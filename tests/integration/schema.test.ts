@@ -17,7 +17,7 @@ const t = setupTestDatabase();
 const MUTABLE = [
   "PoolingRegion", "Organization", "User",
   "Institution", "FundUsage", "InspectionHistory", "ViolationType", "KeyArea", "Expert", "ConflictDeclaration",
-  "CalendarOverride", "CalendarYear",
+  "CalendarOverride", "CalendarYear", "CalendarHoliday",
   "Plan", "PlanPhase", "PlanRegion", "DesignatedTarget", "CeremonyParty",
   "Draw", "DrawCommitment",
   "Team", "TeamMember",
@@ -54,6 +54,7 @@ const HAND_WRITTEN_CHECKS = [
   "PlanExclusionWindow_years_check", "PlanRegion_rules_check", "Draw_planRegion_check", "TeamMember_person_check",
   "ConflictDeclaration_parties_check", "InspectionCase_designation_check", "InspectionCase_lookBack_check",
   "Refund_voucher_check", "Publication_subject_check", "FileObject_content_check", "MasterDataImport_rows_check",
+  "InspectionCase_dueAwaits_check", "CalendarHoliday_days_check",
 ];
 
 type Column = { table: string; column: string; dataType: string; precision: number | null; scale: number | null; datetimePrecision: number | null; nullable: boolean; defaultValue: string | null };
@@ -162,6 +163,7 @@ describe("schema conventions", () => {
     expect(columns.filter((c) => /On$/.test(c.column) && c.dataType !== "date").map(key)).toEqual([]);
     expect(columns.filter((c) => c.dataType === "date").map(key).sort()).toEqual(
       [
+        "CalendarHoliday.firstDayOff", "CalendarHoliday.lastDayOff",
         "CalendarOverride.date", "InspectionCase.progressReportDueOn", "InspectionCase.writtenReportDueOn",
         "Plan.periodEnd", "Plan.periodStart", "PlanPhase.endsOn", "PlanPhase.startsOn", "Refund.paidOn", "RefundNotice.dueOn",
       ].sort(),
@@ -233,6 +235,7 @@ describe("one case file, from the plan to the publication", () => {
     await db.masterDataImport.create({ data: { kind: "INSTITUTION", fileId: (await upload("institutions.xlsx")).id, rowsAdded: 1, rowsUpdated: 0, rowsUnchanged: 0, importedById: admin.id, importedAt: at } });
     await db.calendarYear.create({ data: { year: 2099, complete: false, sourceNotice: "测试", confirmedById: admin.id, confirmedAt: at } });
     await db.calendarOverride.create({ data: { date: day("2099-01-02"), working: false, note: "测试", createdById: admin.id } });
+    await db.calendarHoliday.create({ data: { year: 2099, holiday: "NEW_YEAR", firstDayOff: day("2099-01-01"), lastDayOff: day("2099-01-02"), makeUpWorkingDays: [day("2099-01-03")] } });
 
     // The plan, with its rules, and the two draws.
     const plan = await db.plan.create({

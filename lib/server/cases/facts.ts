@@ -2,7 +2,9 @@ import "server-only";
 import type { CaseFacts } from "@/lib/domain/case/workflow";
 import { addMoney } from "@/lib/domain/money";
 import type { Tx } from "@/lib/server/db/client";
-import { chinaDateOf, withCalendar } from "./deadlines";
+import { isOnOrBeforeDeadline, workingDayDeadline } from "@/lib/domain/calendar";
+import { loadWorkingDayCalendar } from "@/lib/server/calendar";
+import { chinaDateOf } from "./deadlines";
 
 /**
  * What the workflow's guards read, from the database (docs/data-model.md, "Facts the guards read").
@@ -55,9 +57,13 @@ export async function loadCaseFacts(db: Tx, caseId: string, now: Date = new Date
 /**
  * Liuzhou plan §四(二): appeals are taken for the plan's number of working days after the handover, that
  * last day included. A plan without a window takes no appeals; before the handover there is nothing to appeal.
+ * A last day that reaches a year whose holiday arrangement is not entered is still ahead while today is in an
+ * earlier year; once today is in that year the calendar cannot tell, and the window stays open: the party's
+ * right to appeal is not cut short by a missing calendar (the city's steps that wait for the window's end wait
+ * for the arrangement, which the administrator's to-do asks for).
  */
 async function isAppealWindowOpen(db: Tx, windowWorkingDays: number | null, handoverReceivedAt: Date | null, now: Date): Promise<boolean> {
   if (windowWorkingDays === null || handoverReceivedAt === null) return false;
-  const lastDay = await withCalendar(db, (calendar) => calendar.addWorkingDays(chinaDateOf(handoverReceivedAt), windowWorkingDays));
-  return chinaDateOf(now) <= lastDay;
+  const lastDay = workingDayDeadline(await loadWorkingDayCalendar(db), chinaDateOf(handoverReceivedAt), windowWorkingDays);
+  return isOnOrBeforeDeadline(lastDay, chinaDateOf(now)) ?? true;
 }

@@ -21,7 +21,9 @@ export const CASE_CORE = {
   noticeDeliveredAt: true,
   handoverReceivedAt: true,
   progressReportDueOn: true,
+  progressReportDueAwaitsYear: true,
   writtenReportDueOn: true,
+  writtenReportDueAwaitsYear: true,
   institution: { select: { id: true, name: true } },
 } satisfies Prisma.InspectionCaseSelect;
 
@@ -60,9 +62,11 @@ export interface CaseListRow {
   /** The report awaited now with a due date (lib/server/cases/deadlines.ts currentDeadline), if any. */
   deadlineKind: DeadlineKind | null;
   deadlineDueOn: string | null;
+  /** The year whose holiday arrangement the awaited report's due date waits for (then `deadlineDueOn` is null). */
+  deadlineAwaitsYear: number | null;
   /** Working days from today to that due date; null when none is awaited or the calendar cannot tell. */
   workingDaysLeft: number | null;
-  /** The awaited report is past its due date (Jilin plan §四(三)). */
+  /** The awaited report is past its due date (Jilin plan §四(三)); never while the due date is pending. */
   overdue: boolean;
 }
 
@@ -110,6 +114,7 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       writtenReportDueOn: row.writtenReportDueOn ? isoDateOf(row.writtenReportDueOn) : null,
       deadlineKind: deadline?.kind ?? null,
       deadlineDueOn: deadline?.dueOn ?? null,
+      deadlineAwaitsYear: deadline?.awaitsYear ?? null,
       workingDaysLeft: deadline?.daysLeft ?? null,
       overdue: deadline?.overdue ?? false,
     };
