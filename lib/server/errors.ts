@@ -39,6 +39,8 @@ export const ERROR_CODES = {
   CALENDAR_YEAR_UNKNOWN: { status: 422, messageKey: "errors.calendarYearUnknown" },
   /** The handover needs the inspected region's city bureau (an active CITY_BUREAU organization) to receive it. */
   NO_RECEIVING_BUREAU: { status: 422, messageKey: "errors.noReceivingBureau" },
+  /** The same bytes (same SHA-256) are already attached where a second copy means nothing (issue 12 §9). */
+  FILE_DUPLICATE: { status: 409, messageKey: "errors.fileDuplicate" },
 } as const satisfies Record<string, { status: number; messageKey: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

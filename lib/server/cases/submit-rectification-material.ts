@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
-import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
+import { storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
 import { parseCaseInput, ZRectificationMaterialInput } from "./inputs";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
@@ -13,7 +13,6 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  */
 export async function submitRectificationMaterial(db: PrismaClient, actor: Actor, raw: unknown, file: UploadedFile, options: CaseOperationOptions = {}) {
   const input = parseCaseInput(ZRectificationMaterialInput, raw);
-  checkUpload(file);
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,
