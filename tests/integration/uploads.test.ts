@@ -46,7 +46,7 @@ beforeEach(async () => {
   session.actor = w.leader;
 });
 
-const params = (value: Record<string, string>) => ({ params: Promise.resolve(value) });
+const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
 const version = async () => (await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } })).version;
 const snapshot = async () => ({ files: await t.db.fileObject.count(), evidence: await t.db.evidence.count(), version: await version(), store: await storeKeys() });
 
