@@ -24,13 +24,23 @@ export function useCaseUpload(caseId: string, route: CaseUploadRoute, version: n
     event.preventDefault();
     setPending(true);
     setFailure(null);
-    const data = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const data = new FormData(form);
     data.set("version", String(version));
-    const response = await fetch(`/api/cases/${caseId}/${route}`, { method: "POST", body: data });
-    const result = (await response.json()) as { ok: boolean; message?: string; fieldErrors?: Record<string, string> };
+    let result: { ok: boolean; message?: string; fieldErrors?: Record<string, string> };
+    try {
+      const response = await fetch(`/api/cases/${caseId}/${route}`, { method: "POST", body: data });
+      result = (await response.json()) as typeof result;
+    } catch {
+      // The connection broke (a proxy's own size limit, the network): say so rather than leave the button spinning.
+      result = { ok: false, message: t("cases.uploadInterrupted") };
+    }
     setPending(false);
-    if (result.ok) router.refresh();
-    else setFailure({ message: result.message ?? t("errors.internal"), fields: result.fieldErrors ?? {} });
+    if (result.ok) {
+      // Emptied, so the next file is chosen afresh rather than the one just stored sent again.
+      form.reset();
+      router.refresh();
+    } else setFailure({ message: result.message ?? t("errors.internal"), fields: result.fieldErrors ?? {} });
   }
   return { pending, failure, onSubmit };
 }
