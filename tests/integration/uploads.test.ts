@@ -155,3 +155,26 @@ describe("every upload route checks the file by its content", () => {
     expect(await storeKeys()).toEqual(before);
   });
 });
+
+describe("a client that goes away mid-upload", () => {
+  it("leaves no temporary object and no row behind", async () => {
+    const before = await snapshot();
+    const full = multipartRequest(`http://localhost/api/cases/${caseId}/evidence`, { version: String(await version()), kind: "PHOTO" }, { name: "中断.jpg", head: HEADS.jpeg, size: 8 * MB });
+    // The first 3 MB arrive, then the connection breaks.
+    const reader = full.body!.getReader();
+    let sent = 0;
+    const broken = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent > 3 * MB) return controller.error(new Error("connection reset"));
+        const next = await reader.read();
+        if (next.done) return controller.close();
+        sent += next.value.byteLength;
+        controller.enqueue(next.value);
+      },
+    });
+    const request = new Request(full.url, { method: "POST", headers: full.headers, body: broken, duplex: "half" } as RequestInit);
+    const response = await postEvidence(request, params({ caseId }));
+    expect(response.status).toBe(422);
+    expect(await snapshot()).toEqual(before);
+  });
+});

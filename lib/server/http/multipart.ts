@@ -91,6 +91,8 @@ export async function readUpload(request: Request, spec: UploadSpec, store: File
     return { fields, file };
   } catch (error) {
     source.unpipe(parser);
+    // Ends a file part still being written (a client that went away mid-upload), so its temporary object is removed.
+    parser.destroy();
     // What is left of a body whose size was declared within the limit is read and dropped, so the client gets
     // the answer rather than a reset connection; a body of unknown size is cut off.
     if (Number.isFinite(declared)) source.resume();

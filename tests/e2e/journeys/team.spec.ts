@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, newUserPage, screenshot, test } from "../support/fixtures";
@@ -86,7 +86,7 @@ test.describe("team: evidence uploads on site (issue 12 §3, §9)", () => {
     const first = jpegFile(dir, "病历首页.jpg", 300 * 1024);
     await send(first);
     await expect(leader.getByRole("link", { name: "病历首页.jpg" })).toBeVisible();
-    await send(jpegFile(dir, "收费清单.jpg", 200 * 1024), "复印");
+    await send(jpegFile(dir, "收费清单.jpg", 200 * 1024), "复印件");
     await expect(leader.getByRole("link", { name: "收费清单.jpg" })).toBeVisible();
     await screenshot(leader, "team-uploads-01-two-photos");
 
@@ -97,17 +97,21 @@ test.describe("team: evidence uploads on site (issue 12 §3, §9)", () => {
     await screenshot(leader, "team-uploads-02-duplicate-refused");
 
     // The largest allowed size, then one just over it.
-    await send(jpegFile(dir, "监控录像截图-49MB.jpg", 49 * MB));
+    const large = jpegFile(dir, "监控录像截图-49MB.jpg", 49 * MB);
+    await send(large);
     await expect(leader.getByRole("link", { name: "监控录像截图-49MB.jpg" })).toBeVisible({ timeout: 60_000 });
     await send(jpegFile(dir, "监控录像截图-51MB.jpg", 51 * MB));
     await expect(upload.getByText("文件不能超过 50 MB，请压缩或拆分后再上传。").first()).toBeVisible({ timeout: 60_000 });
     await expect(leader.getByRole("link", { name: "监控录像截图-51MB.jpg" })).toHaveCount(0);
     await screenshot(leader, "team-uploads-03-over-limit-refused");
 
-    // What was stored is what was sent: the download streams the 49 MB file back whole.
+    // What was stored is what was sent: the download streams the 49 MB file back whole, with the hash the page shows.
     const href = await leader.getByRole("link", { name: "监控录像截图-49MB.jpg" }).getAttribute("href");
     const response = await leader.request.get(href!);
     expect(response.status()).toBe(200);
-    expect(response.headers()["content-length"]).toBe(String(49 * MB));
+    const body = await response.body();
+    const sha256 = createHash("sha256").update(body).digest("hex");
+    expect(sha256).toBe(createHash("sha256").update(readFileSync(large)).digest("hex"));
+    await expect(leader.getByRole("listitem").filter({ hasText: "监控录像截图-49MB.jpg" })).toContainText(`SHA-256 ${sha256}`);
   });
 });
