@@ -20,6 +20,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Not /api/: when the proxy runs, Next clones and buffers the request body (10 MB by default), which broke
+// uploads over ~10 MB (issue 12 §3). Route handlers need no CSP nonce; they make their own request id
+// (lib/server/auth/session.ts getRequestContext).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

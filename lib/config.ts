@@ -12,7 +12,13 @@ export const ENV_VARS = {
   FEIJIAN_ADMIN_PASSWORD: "Administrator password for the production seed; generated and printed once when unset.",
   FEIJIAN_DATA_DIR: "Folder of the embedded database (default ./.data; the database itself is in its pglite/ folder).",
   EMBEDDED_DB_PORT: "Local port of the embedded database (default 54329, or any free port).",
-  FEIJIAN_STORAGE_DIR: "Where uploaded evidence and reports are kept (default ./storage; never under public/).",
+  FEIJIAN_FILE_STORE: "Where uploaded files are kept: disk (default, FEIJIAN_STORAGE_DIR) or s3 (an S3-compatible server such as MinIO, FEIJIAN_S3_*).",
+  FEIJIAN_STORAGE_DIR: "With the disk store: the folder of uploaded files (default ./storage; never under public/).",
+  FEIJIAN_S3_ENDPOINT: "With the s3 store: the server's URL, e.g. http://minio:9000 (addressed path-style).",
+  FEIJIAN_S3_BUCKET: "With the s3 store: the bucket; created at start when missing.",
+  FEIJIAN_S3_REGION: "With the s3 store: the region the server expects (default us-east-1; MinIO accepts any).",
+  FEIJIAN_S3_ACCESS_KEY_ID: "With the s3 store: the access key.",
+  FEIJIAN_S3_SECRET_ACCESS_KEY: "With the s3 store: the secret key.",
 } as const;
 
 export type EnvVar = keyof typeof ENV_VARS;

@@ -51,6 +51,8 @@ export const ERROR_CODES = {
   TRANSITION_REFUSED: { status: 409, messageKey: "errors.transitionRefused" },
   /** A deadline reaches a year the working-day calendar does not know: refused, never guessed. */
   CALENDAR_YEAR_UNKNOWN: { status: 422, messageKey: "errors.calendarYearUnknown" },
+  /** The same file (same SHA-256) is already evidence of this case: pressing the button again stores nothing. */
+  FILE_DUPLICATE: { status: 409, messageKey: "errors.fileDuplicate" },
   /** The handover needs the inspected region's city bureau (an active CITY_BUREAU organization) to receive it. */
   NO_RECEIVING_BUREAU: { status: 422, messageKey: "errors.noReceivingBureau" },
 } as const satisfies Record<string, { status: number; messageKey: string }>;

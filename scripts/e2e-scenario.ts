@@ -65,8 +65,8 @@ async function main() {
   const caseId = created.id;
   let version = 0;
   const violation = await db.violationType.findFirstOrThrow({ where: { active: true }, orderBy: { code: "asc" } });
-  const run = async (actor: typeof leader, name: OperationName, input: Record<string, unknown>, upload?: { fileName: string; mediaType: string; bytes: Uint8Array }) => {
-    const answer = (await invokeOperation(db, actor, name, { caseId, version, ...input }, { upload })) as { version: number };
+  const run = async (actor: typeof leader, name: OperationName, input: Record<string, unknown>) => {
+    const answer = (await invokeOperation(db, actor, name, { caseId, version, ...input })) as { version: number };
     version = answer.version;
   };
   const steps: [CaseState, () => Promise<void>][] = [

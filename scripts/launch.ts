@@ -12,6 +12,8 @@ import path from "node:path";
 import { createPrisma } from "@/lib/server/db/client";
 import { EMBEDDED_POOL_MAX, resolveDatabase, type DatabaseHandle } from "@/lib/server/db/embedded";
 import { applyMigrations } from "@/lib/server/db/migrator";
+import { fileStoreFromEnv } from "@/lib/server/files/store";
+import { sweepTemporaryFiles } from "@/lib/server/files/store/sweep";
 import { isDatabaseEmpty, seed } from "@/prisma/seed";
 
 type Mode = "dev" | "start";
@@ -31,15 +33,26 @@ async function prepare(database: DatabaseHandle, mode: Mode): Promise<void> {
   const { applied } = await applyMigrations(database.url, { schema, log });
   if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
   const kind = seedKind(mode, Boolean(database.embedded));
-  if (kind === "none") return;
   const db = createPrisma(database.url, { schema, max: 2 });
   try {
-    if (!(await isDatabaseEmpty(db))) return;
+    await sweepFiles(db);
+    if (kind === "none" || !(await isDatabaseEmpty(db))) return;
     log(kind === "demo" ? "Empty database: loading the demo data." : "Empty database: loading the production seed.");
     await seed(db, { production: kind === "production", adminPassword: process.env.FEIJIAN_ADMIN_PASSWORD || undefined, log: console.log });
   } finally {
     await db.$disconnect();
   }
+}
+
+/**
+ * The file store is made ready (folder or bucket) and swept of temporary objects left by uploads that a crash
+ * interrupted (docs/runbook.md, "Files"). A store that does not answer stops the start: uploads would fail.
+ */
+async function sweepFiles(db: ReturnType<typeof createPrisma>): Promise<void> {
+  const store = fileStoreFromEnv();
+  await store.ensureReady();
+  const { removed, promoted } = await sweepTemporaryFiles(db, store);
+  if (removed + promoted > 0) log(`File store (${store.kind}): removed ${removed} abandoned upload(s), finished ${promoted} interrupted promotion(s).`);
 }
 
 /**

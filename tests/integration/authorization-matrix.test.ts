@@ -28,7 +28,8 @@ import { ZCatalogueListQuery, ZExpertListQuery, ZFundUsageListQuery, ZInspection
 import { ALL_ROLES, makeActor, makeOrganization, makeRegion, makeUser } from "../factories";
 import { makePlan } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
-import { setupTempStorage } from "./support/storage";
+import { IMPORT_FILE_SPEC } from "@/lib/server/master-data/import/read";
+import { setupTempStorage, uploaded } from "./support/storage";
 
 const t = setupTestDatabase();
 setupTempStorage();
@@ -150,8 +151,8 @@ const ATTEMPTS: Record<string, Attempt> = {
   createCatalogueEntry: (a, n) => createCatalogueEntry(t.db, a, "key-areas", { code: `MX${n}`, name: `矩阵领域${n}` }),
   listRegions: (a) => listRegions(t.db, a),
   createRegion: (a, n) => createRegion(t.db, a, { code: `M${String(n).padStart(5, "0")}`, name: `矩阵统筹区${n}` }),
-  previewImport: (a) => previewImport(t.db, a, "experts", matrixCsv()),
-  commitImport: (a, n) => commitImport(t.db, a, "experts", matrixCsv(`MC-${n}`)),
+  previewImport: async (a) => previewImport(t.db, a, "experts", await matrixCsv()),
+  commitImport: async (a, n) => commitImport(t.db, a, "experts", await matrixCsv(`MC-${n}`)),
   buildTemplate: (a) => buildTemplate(t.db, a, "fund-usage"),
   exportList: async (a) => (await exportList(t.db, a, "institutions", {})).stream.destroy(),
   setCalendarOverride: (a, n) => setCalendarOverride(t.db, a, { date: `2031-01-${String((n % 28) + 1).padStart(2, "0")}`, working: false, note: "矩阵测试" }),
@@ -167,7 +168,7 @@ const ATTEMPTS: Record<string, Attempt> = {
 
 const matrixCode = (letter: string, n: number) => `${letter}${String(22_019_900_000 + n)}`;
 const makeInstitution = (n: number) => t.db.institution.create({ data: { kind: "HOSPITAL", hospitalTier: "TIER_2", nationalCode: matrixCode("H", n), name: `矩阵医院${n}`, poolingRegionId: regionId } });
-const matrixCsv = (staffNumber = "MC-0") => ({ fileName: "专家.csv", mediaType: "text/csv", bytes: new Uint8Array(Buffer.from(`工号,姓名,人员类别\n${staffNumber},矩阵专家,医疗专家\n`)) });
+const matrixCsv = (staffNumber = "MC-0") => uploaded("专家.csv", `工号,姓名,人员类别\n${staffNumber},矩阵专家,医疗专家\n`, IMPORT_FILE_SPEC);
 
 describe("authorization matrix: every role × every portal and admin action, on real PostgreSQL", () => {
   for (const permission of ["masterData.read", "masterData.manage"] as const) {

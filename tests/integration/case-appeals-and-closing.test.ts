@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { acceptRectification, cancelCase, closeWithoutFindings, completeRefund, confirmAmounts, decideAppeal, deliverNotice, endHandling, fileAppeal, handOver, issueConfirmationNotice, issueRefundNotice, recordFinding, recordRefund, returnRectification, reviewRectificationReport, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitRectificationMaterial, submitWrittenReport, writeFeedbackReport } from "../support/case-operations";
 import { countCases } from "@/lib/server/cases/counts";
@@ -6,7 +7,7 @@ import { getCaseOrThrow, listCases } from "@/lib/server/cases/read";
 import { DomainError } from "@/lib/server/errors";
 import { makeCaseWorld } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
-import { setupTempStorage } from "./support/storage";
+import { setupTempStorage, uploaded } from "./support/storage";
 
 const t = setupTestDatabase();
 setupTempStorage();
@@ -16,7 +17,9 @@ const HANDOVER_DAY = new Date("2024-09-27T02:00:00Z");
 const IN_WINDOW = new Date("2024-10-10T08:00:00Z");
 const AFTER_WINDOW = new Date("2024-10-11T02:00:00Z");
 const PDF = new TextEncoder().encode("%PDF-1.4\n% 材料\n");
-const pdf = (fileName: string) => ({ fileName, mediaType: "application/pdf", bytes: PDF });
+// Each upload its own bytes: the same bytes twice as evidence of one case are refused as a duplicate.
+const pdf = (fileName: string) => uploaded(fileName, `${new TextDecoder().decode(PDF)}% ${randomUUID()}
+`);
 
 let w: Awaited<ReturnType<typeof makeCaseWorld>>;
 let caseId: string;
@@ -171,22 +174,22 @@ describe("rectification: material, return and acceptance of the written report, 
 
   it("the institution uploads material; only it may, and only a permitted file", async () => {
     await toHandedOver();
-    await refused(() => ref().then((r) => submitRectificationMaterial(t.db, w.city, { ...r, description: "代传" }, pdf("a.pdf"))), "FORBIDDEN");
-    await refused(() => ref().then((r) => submitRectificationMaterial(t.db, w.institutionStaff, r, { fileName: "a.exe", mediaType: "application/x-msdownload", bytes: PDF })), "FILE_TYPE_NOT_ALLOWED");
-    await submitRectificationMaterial(t.db, w.institutionStaff, { ...(await ref()), description: "修订后的收费管理制度" }, pdf("制度.pdf"));
+    await refused(() => ref().then(async (r) => submitRectificationMaterial(t.db, w.city, { ...r, description: "代传" }, await pdf("a.pdf"))), "FORBIDDEN");
+    await refused(() => uploaded("a.exe", PDF), "FILE_TYPE_NOT_ALLOWED");
+    await submitRectificationMaterial(t.db, w.institutionStaff, { ...(await ref()), description: "修订后的收费管理制度" }, await pdf("制度.pdf"));
     const file = await getCaseFile(t.db, w.city, caseId, HANDOVER_DAY);
     expect(file.case.rectification?.materials.map((m) => [m.description, m.file.fileName])).toEqual([["修订后的收费管理制度", "制度.pdf"]]);
   });
 
   it("the bureau returns a written report with a note, the city reports again, the bureau accepts; progress review is not the way", async () => {
     await toRectifying();
-    const first = await submitWrittenReport(t.db, w.city, { ...(await ref()), summary: "整改完成" }, pdf("报告一.pdf"), { now: AFTER_WINDOW });
+    const first = await submitWrittenReport(t.db, w.city, { ...(await ref()), summary: "整改完成" }, await pdf("报告一.pdf"), { now: AFTER_WINDOW });
     await refused(() => reviewRectificationReport(t.db, w.bureau, { reportId: first.record.reportId, version: 0, decision: "ACCEPT" }), "NOT_FOUND");
     await refused(() => ref().then((r) => returnRectification(t.db, w.bureau, { ...r, note: "" })), "VALIDATION", "note");
     await refused(() => ref().then((r) => returnRectification(t.db, w.city, { ...r, note: "自行退回" })), "FORBIDDEN");
     expect(await returnRectification(t.db, w.bureau, { ...(await ref()), note: "缺少培训记录" })).toMatchObject({ state: "RECTIFYING", record: { status: "RETURNED" } });
     await refused(() => ref().then((r) => acceptRectification(t.db, w.bureau, r)), "TRANSITION_REFUSED", "workflow.guard.needsRectificationReport");
-    await submitWrittenReport(t.db, w.city, { ...(await ref()), summary: "补充培训记录" }, pdf("报告二.pdf"), { now: AFTER_WINDOW });
+    await submitWrittenReport(t.db, w.city, { ...(await ref()), summary: "补充培训记录" }, await pdf("报告二.pdf"), { now: AFTER_WINDOW });
     expect((await acceptRectification(t.db, w.bureau, await ref())).state).toBe("RECTIFIED");
     const reports = await t.db.rectificationReport.findMany({ where: { kind: "WRITTEN" }, orderBy: { submittedAt: "asc" } });
     expect(reports.map((r) => [r.status, r.reviewNote])).toEqual([["RETURNED", "缺少培训记录"], ["ACCEPTED", null]]);
@@ -203,7 +206,7 @@ describe("rectification: material, return and acceptance of the written report, 
     const file = await getCaseFile(t.db, w.bureau, caseId, new Date("2024-10-18T02:00:00Z"));
     expect(file.deadline).toMatchObject({ kind: "WRITTEN_REPORT", dueOn: "2024-10-17", overdue: true });
 
-    await submitWrittenReport(t.db, w.city, { ...(await ref()), summary: "整改完成" }, pdf("报告.pdf"), { now: new Date("2024-10-18T02:00:00Z") });
+    await submitWrittenReport(t.db, w.city, { ...(await ref()), summary: "整改完成" }, await pdf("报告.pdf"), { now: new Date("2024-10-18T02:00:00Z") });
     expect(await row("2024-10-18T03:00:00Z")).toMatchObject({ deadlineKind: null, overdue: false });
     expect((await countCases(t.db, w.bureau, new Date("2024-10-18T03:00:00Z"))).overdue).toBe(0);
   });
@@ -213,8 +216,8 @@ describe("what the institution reads of the handling", () => {
   it("its notices, refunds and material, but not the city's reports to the province or their deadlines", async () => {
     await toHandedOver();
     const { submitProgressReport } = await import("@/lib/server/cases/submit-progress-report");
-    await submitProgressReport(t.db, w.city, { ...(await ref()), summary: "整改中" }, pdf("进展.pdf"), { now: HANDOVER_DAY });
-    await submitRectificationMaterial(t.db, w.institutionStaff, { ...(await ref()), description: "培训记录" }, pdf("培训.pdf"), { now: HANDOVER_DAY });
+    await submitProgressReport(t.db, w.city, { ...(await ref()), summary: "整改中" }, await pdf("进展.pdf"), { now: HANDOVER_DAY });
+    await submitRectificationMaterial(t.db, w.institutionStaff, { ...(await ref()), description: "培训记录" }, await pdf("培训.pdf"), { now: HANDOVER_DAY });
     const city = await getCaseFile(t.db, w.city, caseId, HANDOVER_DAY);
     const institution = await getCaseFile(t.db, w.institutionStaff, caseId, HANDOVER_DAY);
     expect(city.case.rectification?.reports).toHaveLength(1);

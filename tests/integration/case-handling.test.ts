@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { acceptRectification, closeCase, completeRefund, confirmAmounts, deliverNotice, endHandling, handOver, issueConfirmationNotice, issueRefundNotice, recordFinding, recordRefund, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitWrittenReport, writeFeedbackReport } from "../support/case-operations";
@@ -5,13 +6,15 @@ import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { makeCaseWorld } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
-import { setupTempStorage } from "./support/storage";
+import { setupTempStorage, uploaded } from "./support/storage";
 
 const t = setupTestDatabase();
 // A Friday before the National Day holiday: 2024-09-29 (Sunday) is worked, 10-01..10-07 are off.
 const NOW = new Date("2024-09-27T02:00:00Z");
 const PDF = new TextEncoder().encode("%PDF-1.4\n% 整改书面报告\n");
-const pdf = (fileName: string) => ({ fileName, mediaType: "application/pdf", bytes: PDF });
+// Each upload its own bytes: the same bytes twice as evidence of one case are refused as a duplicate.
+const pdf = (fileName: string) => uploaded(fileName, `${new TextDecoder().decode(PDF)}% ${randomUUID()}
+`);
 
 let w: Awaited<ReturnType<typeof makeCaseWorld>>;
 let caseId: string;
@@ -74,7 +77,7 @@ const operations = {
   recordRefund: (a: Actor, version: number) => recordRefund(t.db, a, { caseId, version, refundAmount: "1.00", method: "SETTLEMENT_DEDUCTION" }, undefined, { now: NOW }),
   completeRefund: (a: Actor, version: number) => completeRefund(t.db, a, { caseId, version }, { now: NOW }),
   endHandling: (a: Actor, version: number) => endHandling(t.db, a, { caseId, version, handledAmount: "123.45" }, { now: NOW }),
-  submitWrittenReport: (a: Actor, version: number) => submitWrittenReport(t.db, a, { caseId, version, summary: "整改完成" }, pdf("书面报告.pdf"), { now: NOW }),
+  submitWrittenReport: async (a: Actor, version: number) => submitWrittenReport(t.db, a, { caseId, version, summary: "整改完成" }, await pdf("书面报告.pdf"), { now: NOW }),
   acceptRectification: (a: Actor, version: number) => acceptRectification(t.db, a, { caseId, version }, { now: NOW }),
   closeCase: (a: Actor, version: number) => closeCase(t.db, a, { caseId, version }, { now: NOW }),
 };
@@ -93,7 +96,7 @@ describe("handling after the handover", () => {
     const refundNotice = await t.db.refundNotice.findUniqueOrThrow({ where: { caseId } });
     expect([refundNotice.amount.toFixed(2), refundNotice.dueOn?.toISOString().slice(0, 10)]).toEqual(["123.45", "2024-10-31"]);
 
-    const paid = await recordRefund(t.db, w.institutionStaff, { caseId, version: 10, refundAmount: "100", method: "TRANSFER", paidOn: "2024-09-26" }, pdf("转账凭证.pdf"), { now: NOW });
+    const paid = await recordRefund(t.db, w.institutionStaff, { caseId, version: 10, refundAmount: "100", method: "TRANSFER", paidOn: "2024-09-26" }, await uploaded("转账凭证.pdf", PDF), { now: NOW });
     expect(paid).toMatchObject({ version: 11, record: { amount: "100.00", method: "TRANSFER", paidOn: "2024-09-26" } });
     const voucher = await t.db.refund.findFirstOrThrow({ where: { refundNoticeId: refundNotice.id }, include: { voucherFile: true } });
     expect(voucher.voucherFile?.sha256).toBe(createHash("sha256").update(PDF).digest("hex"));
@@ -114,9 +117,9 @@ describe("handling after the handover", () => {
     expect([row.handlingEndedAt, row.handledAmount?.toFixed(2), row.handlingDiffersFromHandover, row.writtenReportDueOn?.toISOString().slice(0, 10)]).toEqual([NOW, "100.00", true, "2024-10-10"]);
     expect(await t.db.differenceExplanation.findUniqueOrThrow({ where: { caseId } })).toMatchObject({ explanation: "复核后核减23.45元", writtenById: w.city.userId });
 
-    const report = await submitWrittenReport(t.db, w.city, { caseId, version: 14, summary: "整改完成" }, pdf("书面报告.pdf"), { now: NOW });
+    const report = await submitWrittenReport(t.db, w.city, { caseId, version: 14, summary: "整改完成" }, await pdf("书面报告.pdf"), { now: NOW });
     expect(report).toMatchObject({ state: "RECTIFYING", version: 15 });
-    await refused(() => submitWrittenReport(t.db, w.city, { caseId, version: 15, summary: "再报" }, pdf("b.pdf"), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsNoPendingRectificationReport");
+    await refused(async () => submitWrittenReport(t.db, w.city, { caseId, version: 15, summary: "再报" }, await pdf("b.pdf"), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsNoPendingRectificationReport");
     expect(await acceptRectification(t.db, w.bureau, { caseId, version: 15, note: "同意" }, { now: NOW })).toMatchObject({ state: "RECTIFIED", version: 16 });
     expect(await t.db.rectificationReport.findUniqueOrThrow({ where: { id: report.record.reportId } })).toMatchObject({ kind: "WRITTEN", status: "ACCEPTED", reviewedById: w.bureau.userId, reviewNote: "同意" });
     expect(await closeCase(t.db, w.bureau, { caseId, version: 16 }, { now: NOW })).toMatchObject({ state: "CLOSED", version: 17 });

@@ -1,18 +1,21 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { buffer } from "node:stream/consumers";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { addEvidence, deliverNotice, handOver, recordFinding, reviewRectificationReport, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitProgressReport, writeFeedbackReport } from "../support/case-operations";
 import { DomainError } from "@/lib/server/errors";
 import { downloadCaseFile } from "@/lib/server/files/download";
+import { settleUpload } from "@/lib/server/files/storage";
 import { makeCaseWorld } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
-import { setupTempStorage } from "./support/storage";
+import { setupTempStorage, storeKeys, uploaded } from "./support/storage";
 
 const t = setupTestDatabase();
 const NOW = new Date("2024-09-27T02:00:00Z");
 const PDF = new TextEncoder().encode("%PDF-1.4\n% 整改进展报告\n");
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+/** A real 1×1 PNG: files are checked by their content, so a signature alone is not a picture. */
+const PNG = Uint8Array.from(Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010804000000b51c0c020000000b4944415478da6364600000000600023081d02f0000000049454e44ae426082", "hex"));
 
 let w: Awaited<ReturnType<typeof makeCaseWorld>>;
 let caseId: string;
@@ -47,14 +50,16 @@ async function refused(run: () => Promise<unknown>, code: string) {
 describe("evidence", () => {
   it("is hashed on the server, stored outside public/, and downloaded only by those who may see the case", async () => {
     await toOnSite();
-    const outcome = await addEvidence(t.db, w.leader, { caseId, version: 2, kind: "PHOTO" }, { fileName: "出库单.png", mediaType: "image/png", bytes: PNG }, { now: NOW });
+    const file = await uploaded("出库单.png", PNG);
+    const outcome = await addEvidence(t.db, w.leader, { caseId, version: 2, kind: "PHOTO" }, file, { now: NOW });
+    expect(await settleUpload(t.db, file)).toBe("promoted");
     const row = await t.db.evidence.findFirstOrThrow({ where: { caseId }, include: { file: true } });
     expect(row.file.sha256).toBe(createHash("sha256").update(PNG).digest("hex"));
     expect(outcome.record.sha256).toBe(row.file.sha256);
     expect(await readFile(path.join(files.dir, row.file.storageKey))).toEqual(Buffer.from(PNG));
     expect(path.join(files.dir, row.file.storageKey).startsWith(path.resolve("public"))).toBe(false);
 
-    expect((await downloadCaseFile(t.db, w.leader, row.fileId)).bytes).toEqual(Buffer.from(PNG));
+    expect(await buffer((await downloadCaseFile(t.db, w.leader, row.fileId)).stream)).toEqual(Buffer.from(PNG));
     expect((await downloadCaseFile(t.db, w.institutionStaff, row.fileId)).fileName).toBe("出库单.png");
     await expect(downloadCaseFile(t.db, w.otherInstitutionStaff, row.fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(downloadCaseFile(t.db, w.outsider, row.fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -64,25 +69,29 @@ describe("evidence", () => {
 
   it("refuses a disallowed type, an empty file, a mismatched extension, and a member of another team, writing nothing", async () => {
     await toOnSite();
-    const stored = (await readdir(files.dir, { recursive: true })).length;
-    await refused(() => addEvidence(t.db, w.leader, { caseId, version: 2, kind: "OTHER" }, { fileName: "x.exe", mediaType: "application/x-msdownload", bytes: PNG }), "FILE_TYPE_NOT_ALLOWED");
-    await refused(() => addEvidence(t.db, w.leader, { caseId, version: 2, kind: "PHOTO" }, { fileName: "x.png", mediaType: "image/png", bytes: new Uint8Array() }), "FILE_EMPTY");
-    await refused(() => addEvidence(t.db, w.leader, { caseId, version: 2, kind: "PHOTO" }, { fileName: "x.pdf", mediaType: "image/png", bytes: PNG }), "FILE_TYPE_NOT_ALLOWED");
-    await refused(() => addEvidence(t.db, w.outsider, { caseId, version: 2, kind: "PHOTO" }, { fileName: "x.png", mediaType: "image/png", bytes: PNG }), "NOT_FOUND");
-    expect((await readdir(files.dir, { recursive: true })).length).toBe(stored);
+    const stored = await storeKeys();
+    await refused(() => uploaded("x.exe", PNG), "FILE_TYPE_NOT_ALLOWED");
+    await refused(() => uploaded("x.png", new Uint8Array()), "FILE_EMPTY");
+    await refused(() => uploaded("x.pdf", PNG), "FILE_TYPE_NOT_ALLOWED");
+    const file = await uploaded("x.png", PNG);
+    await refused(() => addEvidence(t.db, w.outsider, { caseId, version: 2, kind: "PHOTO" }, file), "NOT_FOUND");
+    expect(await settleUpload(t.db, file)).toBe("discarded");
+    expect(await storeKeys()).toEqual(stored);
   });
 });
 
 describe("the city's progress report and the bureau's review", () => {
   it("the city submits the report with its document; the case keeps its state; the bureau accepts it", async () => {
     await toHandedOver();
-    const outcome = await submitProgressReport(t.db, w.city, { caseId, version: 7, summary: "已追回违规金额100元，整改中。" }, { fileName: "整改进展.pdf", mediaType: "application/pdf", bytes: PDF }, { now: NOW });
+    const file = await uploaded("整改进展.pdf", PDF);
+    const outcome = await submitProgressReport(t.db, w.city, { caseId, version: 7, summary: "已追回违规金额100元，整改中。" }, file, { now: NOW });
+    await settleUpload(t.db, file);
     expect(outcome).toMatchObject({ from: "HANDED_OVER", state: "HANDED_OVER", version: 8 });
     const report = await t.db.rectificationReport.findFirstOrThrow({ where: { rectification: { caseId } }, include: { file: true } });
     expect(report).toMatchObject({ kind: "PROGRESS", status: "SUBMITTED", submittedById: w.city.userId });
     expect(report.file?.sha256).toBe(createHash("sha256").update(PDF).digest("hex"));
 
-    await refused(() => submitProgressReport(t.db, w.city, { caseId, version: 8, summary: "再报" }, { fileName: "b.pdf", mediaType: "application/pdf", bytes: PDF }), "TRANSITION_REFUSED");
+    await refused(async () => submitProgressReport(t.db, w.city, { caseId, version: 8, summary: "再报" }, await uploaded("b.pdf", PDF)), "TRANSITION_REFUSED");
     await expect(reviewRectificationReport(t.db, w.city, { reportId: report.id, version: 0, decision: "ACCEPT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(reviewRectificationReport(t.db, w.bureau, { reportId: report.id, version: 0, decision: "RETURN" })).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(reviewRectificationReport(t.db, w.bureau, { reportId: report.id, version: 5, decision: "ACCEPT" })).rejects.toMatchObject({ code: "STALE_VERSION" });
@@ -100,10 +109,10 @@ describe("the city's progress report and the bureau's review", () => {
 
   it("only the city bureau may report, and only after the handover", async () => {
     await toOnSite();
-    await refused(() => submitProgressReport(t.db, w.city, { caseId, version: 2, summary: "提前" }, { fileName: "a.pdf", mediaType: "application/pdf", bytes: PDF }), "TRANSITION_REFUSED");
+    await refused(async () => submitProgressReport(t.db, w.city, { caseId, version: 2, summary: "提前" }, await uploaded("a.pdf", PDF)), "TRANSITION_REFUSED");
     await toHandedOverFrom2();
-    await refused(() => submitProgressReport(t.db, w.institutionStaff, { caseId, version: 7, summary: "机构代报" }, { fileName: "a.pdf", mediaType: "application/pdf", bytes: PDF }), "FORBIDDEN");
-    await refused(() => submitProgressReport(t.db, w.otherCity, { caseId, version: 7, summary: "外地" }, { fileName: "a.pdf", mediaType: "application/pdf", bytes: PDF }), "NOT_FOUND");
+    await refused(async () => submitProgressReport(t.db, w.institutionStaff, { caseId, version: 7, summary: "机构代报" }, await uploaded("a.pdf", PDF)), "FORBIDDEN");
+    await refused(async () => submitProgressReport(t.db, w.otherCity, { caseId, version: 7, summary: "外地" }, await uploaded("a.pdf", PDF)), "NOT_FOUND");
   });
 });
 

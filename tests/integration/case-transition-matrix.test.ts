@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 // Every row of the workflow table (lib/domain/case/transitions.ts), through the real services on real
 // PostgreSQL: each actor the row names makes the change; every other party is refused (or, where they may not
 // see the case, told it does not exist); and in every state, every event the table does not list there is
@@ -11,7 +12,7 @@ import type { Actor } from "@/lib/server/policy/actor";
 import { roleHasPermission } from "@/lib/policy/permissions";
 import { makeCaseWorld } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
-import { setupTempStorage } from "./support/storage";
+import { setupTempStorage, uploaded } from "./support/storage";
 
 const t = setupTestDatabase();
 setupTempStorage();
@@ -21,7 +22,9 @@ setupTempStorage();
 const HANDOVER_DAY = new Date("2024-09-27T02:00:00Z");
 const AFTER_WINDOW = new Date("2024-10-21T02:00:00Z");
 const PDF = new TextEncoder().encode("%PDF-1.4\n% 测试文件\n");
-const pdf = (fileName: string) => ({ fileName, mediaType: "application/pdf", bytes: PDF });
+// Each upload its own bytes: the same bytes twice as evidence of one case are refused as a duplicate.
+const pdf = (fileName: string) => uploaded(fileName, `${new TextDecoder().decode(PDF)}% ${randomUUID()}
+`);
 
 type World = Awaited<ReturnType<typeof makeCaseWorld>>;
 let w: World;
@@ -52,7 +55,7 @@ async function perform(event: CaseEvent, actor: Actor): Promise<{ state: CaseSta
     case "DELIVER_NOTICE": return deliverNotice(t.db, actor, { ...ref, number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长" }, o);
     case "CANCEL": return cancelCase(t.db, actor, { ...ref, reason: "该机构已停业" }, o);
     case "START_ON_SITE": return startOnSite(t.db, actor, ref, o);
-    case "ADD_EVIDENCE": return addEvidence(t.db, actor, { ...ref, kind: "COPY", description: "处方复印件" }, pdf("处方.pdf"), o);
+    case "ADD_EVIDENCE": return addEvidence(t.db, actor, { ...ref, kind: "COPY", description: "处方复印件" }, await pdf("处方.pdf"), o);
     case "RECORD_FINDING": return recordFinding(t.db, actor, { ...ref, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "100.00" }, o);
     case "CLOSE_WITHOUT_FINDINGS": return closeWithoutFindings(t.db, actor, { ...ref, reason: "抽查病历未发现问题" }, o);
     case "SIGN_RECORD_TEAM":
@@ -73,13 +76,13 @@ async function perform(event: CaseEvent, actor: Actor): Promise<{ state: CaseSta
       // Everything still outstanding (one yuan before any refund notice: the workflow refuses before the amount matters).
       const notice = await t.db.refundNotice.findUnique({ where: { caseId }, include: { refunds: true } });
       const amount = notice ? subtractMoney(notice.amount.toFixed(2), addMoney("0.00", ...notice.refunds.map((r) => r.amount.toFixed(2)))) : "1.00";
-      return recordRefund(t.db, actor, { ...ref, refundAmount: amount, method: "TRANSFER" }, pdf("凭证.pdf"), o);
+      return recordRefund(t.db, actor, { ...ref, refundAmount: amount, method: "TRANSFER" }, await pdf("凭证.pdf"), o);
     }
     case "COMPLETE_REFUND": return completeRefund(t.db, actor, ref, o);
-    case "SUBMIT_PROGRESS_REPORT": return submitProgressReport(t.db, actor, { ...ref, summary: "正在整改" }, pdf("进展.pdf"), o);
-    case "SUBMIT_RECTIFICATION_MATERIAL": return submitRectificationMaterial(t.db, actor, { ...ref, description: "制度修订" }, pdf("制度.pdf"), o);
+    case "SUBMIT_PROGRESS_REPORT": return submitProgressReport(t.db, actor, { ...ref, summary: "正在整改" }, await pdf("进展.pdf"), o);
+    case "SUBMIT_RECTIFICATION_MATERIAL": return submitRectificationMaterial(t.db, actor, { ...ref, description: "制度修订" }, await pdf("制度.pdf"), o);
     case "END_HANDLING": return endHandling(t.db, actor, { ...ref, handledAmount: "100.00" }, o);
-    case "SUBMIT_RECTIFICATION_REPORT": return submitWrittenReport(t.db, actor, { ...ref, summary: "整改完成" }, pdf("书面报告.pdf"), o);
+    case "SUBMIT_RECTIFICATION_REPORT": return submitWrittenReport(t.db, actor, { ...ref, summary: "整改完成" }, await pdf("书面报告.pdf"), o);
     case "ACCEPT_RECTIFICATION": return acceptRectification(t.db, actor, ref, o);
     case "RETURN_RECTIFICATION": return returnRectification(t.db, actor, { ...ref, note: "缺少培训记录" }, o);
     case "CLOSE": return closeCase(t.db, actor, ref, o);

@@ -2,13 +2,15 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/server/errors";
 import { commitImport, previewImport } from "@/lib/server/master-data/import/imports";
+import { settleUpload } from "@/lib/server/files/storage";
+import { IMPORT_FILE_SPEC } from "@/lib/server/master-data/import/read";
 import { buildTemplate } from "@/lib/server/master-data/import/template";
 import type { Actor } from "@/lib/server/policy/actor";
 import { seedRegions } from "@/prisma/seed";
 import { makeActor } from "../factories";
 import { csvFile, EXPERT_HEADER, FUND_HEADER, INSPECTION_HEADER, INSTITUTION_HEADER, xlsxFile, type FixtureCell } from "../fixtures/master-data/workbook";
 import { setupTestDatabase } from "./support/db";
-import { setupTempStorage } from "./support/storage";
+import { setupTempStorage, storeKeys, uploaded } from "./support/storage";
 
 const t = setupTestDatabase();
 setupTempStorage();
@@ -19,10 +21,11 @@ beforeAll(async () => {
   clerk = await makeActor(t.db, "BUREAU_STAFF");
 });
 
-const file = (bytes: Uint8Array, fileName = "机构.xlsx") => ({ fileName, mediaType: "application/octet-stream", bytes });
+/** The file as the import route receives it: streamed into the store and checked by content. */
+const file = (bytes: Uint8Array, fileName = "机构.xlsx") => uploaded(fileName, bytes, IMPORT_FILE_SPEC);
 const institutions = (rows: FixtureCell[][], options?: Parameters<typeof xlsxFile>[2]) => xlsxFile("定点机构", [INSTITUTION_HEADER, ...rows], options);
 const problemsOf = async (kind: Parameters<typeof previewImport>[2], bytes: Uint8Array, name?: string) =>
-  (await previewImport(t.db, clerk, kind, file(bytes, name))).problems.map((p) => ({ row: p.row, column: p.column, key: p.key }));
+  (await previewImport(t.db, clerk, kind, await file(bytes, name))).problems.map((p) => ({ row: p.row, column: p.column, key: p.key }));
 
 async function counts() {
   return {
@@ -70,27 +73,27 @@ describe("institution import: every row rule is reported by row and column", () 
     const before = await counts();
     const auditBefore = await t.db.auditEvent.count({ where: { outcome: "FAILED" } });
     const bytes = await institutions([...GOOD, ["H22010199009", "负面", "定点医疗机构", "二级", "", "火星市", "", ""]]);
-    await expect(commitImport(t.db, clerk, "institutions", file(bytes))).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(commitImport(t.db, clerk, "institutions", await file(bytes))).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await counts()).toEqual(before);
     expect(await t.db.auditEvent.count({ where: { outcome: "FAILED" } })).toBe(auditBefore + 1);
   });
 
   it("commits a clean file in one go; the same file again changes nothing; a corrected file updates only what changed", async () => {
     const bytes = await institutions(GOOD);
-    const preview = await previewImport(t.db, clerk, "institutions", file(bytes));
+    const preview = await previewImport(t.db, clerk, "institutions", await file(bytes));
     expect(preview).toMatchObject({ rowCount: 3, problems: [], added: 3, updated: 0, unchanged: 0 });
-    const first = await commitImport(t.db, clerk, "institutions", file(bytes), { expectedSha256: preview.sha256 });
+    const first = await commitImport(t.db, clerk, "institutions", await file(bytes), { expectedSha256: preview.sha256 });
     expect(first).toMatchObject({ added: 3, updated: 0, unchanged: 0, sha256: preview.sha256 });
     const hospital = await t.db.institution.findUniqueOrThrow({ where: { nationalCode: "H22010199001" }, include: { poolingRegion: true } });
     expect(hospital).toMatchObject({ kind: "HOSPITAL", hospitalTier: "TIER_3", unifiedSocialCreditCode: "12220100MB1234567G", active: true });
     expect(hospital.poolingRegion.name).toBe("长春市");
     expect((await t.db.institution.findUniqueOrThrow({ where: { nationalCode: "A22999999001" }, include: { poolingRegion: true } })).poolingRegion.name).toBe("省直");
 
-    const again = await commitImport(t.db, clerk, "institutions", file(bytes));
+    const again = await commitImport(t.db, clerk, "institutions", await file(bytes));
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
 
     const corrected = await institutions([GOOD[0]!, ["P22010199001", "测试大药房（改名）", "定点零售药店", "", "91220100MA12345679", "220100", "", "停用"], GOOD[2]!]);
-    const third = await commitImport(t.db, clerk, "institutions", file(corrected));
+    const third = await commitImport(t.db, clerk, "institutions", await file(corrected));
     expect(third).toMatchObject({ added: 0, updated: 1, unchanged: 2 });
     expect(await t.db.institution.findUniqueOrThrow({ where: { nationalCode: "P22010199001" } })).toMatchObject({ name: "测试大药房（改名）", active: false, version: 1 });
 
@@ -102,12 +105,12 @@ describe("institution import: every row rule is reported by row and column", () 
 
   it("refuses to commit a file other than the one checked", async () => {
     const bytes = await institutions(GOOD);
-    await expect(commitImport(t.db, clerk, "institutions", file(bytes), { expectedSha256: "0".repeat(64) })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(commitImport(t.db, clerk, "institutions", await file(bytes), { expectedSha256: "0".repeat(64) })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("the downloaded template, with its example row, imports as it is", async () => {
     const template = await buildTemplate(t.db, clerk, "institutions");
-    const preview = await previewImport(t.db, clerk, "institutions", file(new Uint8Array(template), "模板.xlsx"));
+    const preview = await previewImport(t.db, clerk, "institutions", await file(new Uint8Array(template), "模板.xlsx"));
     expect(preview.problems).toEqual([]);
     expect(preview.rowCount).toBe(1);
   });
@@ -116,7 +119,12 @@ describe("institution import: every row rule is reported by row and column", () 
 describe("bad files are refused with a clear reason and change nothing", () => {
   const refusal = async (bytes: Uint8Array, name: string) => {
     const before = await counts();
-    const error = await commitImport(t.db, clerk, "institutions", file(bytes, name)).catch((e: unknown) => e);
+    const keys = await storeKeys();
+    // As the route does: the file is settled (here: discarded) whatever the import decided.
+    const error = await file(bytes, name)
+      .then((received) => commitImport(t.db, clerk, "institutions", received).finally(() => settleUpload(t.db, received)))
+      .catch((e: unknown) => e);
+    expect(await storeKeys()).toEqual(keys);
     expect(await counts()).toEqual(before);
     expect(error).toBeInstanceOf(DomainError);
     return (error as DomainError).messageKey;
@@ -127,9 +135,12 @@ describe("bad files are refused with a clear reason and change nothing", () => {
     expect(await refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "旧.xls")).toBe("masterData.import.oldExcel");
     expect(await refusal(new Uint8Array(0), "空.xlsx")).toBe("masterData.import.fileEmpty");
     expect(await refusal(new Uint8Array(21 * 1024 * 1024).fill(0x41), "junk.csv")).toBe("masterData.import.fileTooLarge");
+    // A zip that is not a workbook is not a spreadsheet by its content; a workbook cut short is damaged.
     const junkZip = new Uint8Array(4096).fill(7);
     junkZip.set([0x50, 0x4b, 0x03, 0x04]);
-    expect(await refusal(junkZip, "坏.xlsx")).toBe("masterData.import.corrupt");
+    expect(await refusal(junkZip, "坏.xlsx")).toBe("masterData.import.notSpreadsheet");
+    const workbook = await institutions(GOOD);
+    expect(await refusal(workbook.subarray(0, Math.floor(workbook.byteLength * 0.6)), "断.xlsx")).toBe("masterData.import.corrupt");
   });
 
   it("a workbook without the template's sheet, and one with only a header row", async () => {
@@ -150,18 +161,18 @@ describe("bad files are refused with a clear reason and change nothing", () => {
 describe("CSV", () => {
   it("reads UTF-8 with a BOM and GBK alike", async () => {
     const rows = [INSTITUTION_HEADER, ["H22010199020", "CSV医院，含逗号", "定点医疗机构", "二级", "", "长春市", "", ""]];
-    const utf8 = await previewImport(t.db, clerk, "institutions", file(csvFile(rows, { bom: true }), "机构.csv"));
+    const utf8 = await previewImport(t.db, clerk, "institutions", await file(csvFile(rows, { bom: true }), "机构.csv"));
     expect(utf8).toMatchObject({ rowCount: 1, problems: [], added: 1 });
     // Saved by Excel as "CSV" on a Chinese Windows: GBK, no BOM.
     const gbk = new Uint8Array(readFileSync("tests/fixtures/master-data/institutions-gbk.csv"));
-    const preview = await previewImport(t.db, clerk, "institutions", file(gbk, "机构.csv"));
+    const preview = await previewImport(t.db, clerk, "institutions", await file(gbk, "机构.csv"));
     expect(preview).toMatchObject({ rowCount: 1, problems: [], added: 1 });
   });
 });
 
 describe("fund usage, inspection history and experts", () => {
   beforeAll(async () => {
-    await commitImport(t.db, clerk, "institutions", file(await institutions(GOOD)));
+    await commitImport(t.db, clerk, "institutions", await file(await institutions(GOOD)));
   });
 
   it("fund usage: negative amount, bad year, too many decimals, unknown institution, duplicate institution and year", async () => {
@@ -187,10 +198,10 @@ describe("fund usage, inspection history and experts", () => {
 
   it("fund usage: amounts are stored exactly and re-imports compare by value", async () => {
     const bytes = await xlsxFile("基金用量", [FUND_HEADER, ["H22010199001", 2022, 123456789.12], ["H22010199001", 2023, "98765432.1"], ["P22010199001", 2023, 0.1]]);
-    expect(await commitImport(t.db, clerk, "fund-usage", file(bytes, "基金.xlsx"))).toMatchObject({ added: 3 });
+    expect(await commitImport(t.db, clerk, "fund-usage", await file(bytes, "基金.xlsx"))).toMatchObject({ added: 3 });
     const rows = await t.db.fundUsage.findMany({ orderBy: [{ year: "asc" }, { amount: "asc" }] });
     expect(rows.map((r) => r.amount.toFixed(2))).toEqual(["123456789.12", "0.10", "98765432.10"]);
-    expect(await commitImport(t.db, clerk, "fund-usage", file(bytes, "基金.xlsx"))).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+    expect(await commitImport(t.db, clerk, "fund-usage", await file(bytes, "基金.xlsx"))).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
   });
 
   it("inspection history: level from the list, upsert by institution, level and year", async () => {
@@ -200,7 +211,7 @@ describe("fund usage, inspection history and experts", () => {
       { row: 3, column: "年度", key: "masterData.validation.yearRange" },
     ]);
     const good = await xlsxFile("检查历史", [INSPECTION_HEADER, ["H22010199001", "国家飞检", 2023, ""], ["H22010199001", "省级飞检", 2022, "回头看"]]);
-    expect(await commitImport(t.db, clerk, "inspection-history", file(good, "h.xlsx"))).toMatchObject({ added: 2 });
+    expect(await commitImport(t.db, clerk, "inspection-history", await file(good, "h.xlsx"))).toMatchObject({ added: 2 });
     expect(await t.db.inspectionHistory.count({ where: { institution: { nationalCode: "H22010199001" } } })).toBe(2);
   });
 
@@ -216,7 +227,7 @@ describe("fund usage, inspection history and experts", () => {
       { row: 4, column: "常住统筹区", key: "masterData.import.errors.regionUnknown" },
     ]);
     const good = await xlsxFile("专家库", [EXPERT_HEADER, ...[["ZJ-9001", "王测试", "医疗专家", "重症医学", "H22010199001", "", "长春市", 2023, ""], ["DS-9001", "李测试", "第三方人员", "财务审计", "", "示例会计师事务所", "吉林市", "", "启用"]]]);
-    expect(await commitImport(t.db, clerk, "experts", file(good, "e.xlsx"))).toMatchObject({ added: 2 });
+    expect(await commitImport(t.db, clerk, "experts", await file(good, "e.xlsx"))).toMatchObject({ added: 2 });
     const expert = await t.db.expert.findUniqueOrThrow({ where: { staffNumber: "ZJ-9001" }, include: { employerInstitution: true, homeRegion: true } });
     expect(expert.employerInstitution?.nationalCode).toBe("H22010199001");
     expect(expert.homeRegion?.name).toBe("长春市");
@@ -229,8 +240,8 @@ describe("permissions", () => {
     const bytes = await institutions(GOOD);
     for (const role of ["CITY_STAFF", "INSTITUTION_STAFF", "INSPECTOR"] as const) {
       const actor = await makeActor(t.db, role);
-      await expect(previewImport(t.db, actor, "institutions", file(bytes))).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(commitImport(t.db, actor, "institutions", file(bytes))).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(previewImport(t.db, actor, "institutions", await file(bytes))).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(commitImport(t.db, actor, "institutions", await file(bytes))).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
 });

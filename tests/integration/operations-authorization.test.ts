@@ -7,7 +7,7 @@ import { OPERATIONS, type OperationName } from "@/lib/operations";
 import { can } from "@/lib/policy/can";
 import type { Actor } from "@/lib/policy/actor";
 import { executeOperation } from "@/lib/server/operations/boundary";
-import { makeScenarioWorld, partiesOf, SCENARIOS, type World } from "../support/operation-scenarios";
+import { makeScenarioWorld, partiesOf, SCENARIOS, type Scenario, type World } from "../support/operation-scenarios";
 import { setupTestDatabase } from "./support/db";
 import { setupTempStorage } from "./support/storage";
 
@@ -20,9 +20,9 @@ beforeAll(async () => {
 });
 
 async function attempt(name: OperationName, actor: Actor) {
-  const scenario = SCENARIOS[name];
+  const scenario: Scenario = SCENARIOS[name];
   const { version } = await t.db.inspectionCase.findUniqueOrThrow({ where: { id: world.caseId }, select: { version: true } });
-  return executeOperation(name, { actor, via: "internal", locale: "zh-CN", context: {} }, async () => ({ raw: scenario.input(world, version), upload: "upload" in scenario ? scenario.upload : undefined }), { db: t.db });
+  return executeOperation(name, { actor, via: "internal", locale: "zh-CN", context: {} }, async () => ({ raw: scenario.input(world, version), upload: scenario.upload ? await scenario.upload() : undefined }), { db: t.db });
 }
 
 describe("the authorization matrix of every operation", () => {

@@ -7,7 +7,7 @@ import { OPERATIONS, type OperationName } from "@/lib/operations";
 import { can } from "@/lib/policy/can";
 import { executeOperation } from "@/lib/server/operations/boundary";
 import { withClient } from "@/lib/server/db/migrator";
-import { makeScenarioWorld, partiesOf, SCENARIOS, type World } from "../support/operation-scenarios";
+import { makeScenarioWorld, partiesOf, SCENARIOS, type Scenario, type World } from "../support/operation-scenarios";
 import { setupTestDatabase } from "./support/db";
 import { setupTempStorage } from "./support/storage";
 
@@ -58,13 +58,13 @@ describe("the bad-input sweep of every operation", () => {
   for (const name of Object.keys(OPERATIONS).sort() as OperationName[]) {
     it(`${name}: refused inputs get 4xx with field messages, never 500, and write nothing`, async () => {
       const operation = OPERATIONS[name];
-      const scenario = SCENARIOS[name];
+      const scenario: Scenario = SCENARIOS[name];
       const actor = actorFor(name);
       const { version } = await t.db.inspectionCase.findUniqueOrThrow({ where: { id: world.caseId }, select: { version: true } });
       const base = scenario.input(world, version);
       const refusedBySchema = (raw: unknown) => !operation.input.safeParse(raw).success;
       const run = async (raw: unknown) => {
-        const outcome = await executeOperation(name, { actor, via: "internal", locale: "zh-CN", context: {} }, async () => ({ raw, upload: "upload" in scenario ? scenario.upload : undefined }), { db: t.db });
+        const outcome = await executeOperation(name, { actor, via: "internal", locale: "zh-CN", context: {} }, async () => ({ raw, upload: scenario.upload ? await scenario.upload() : undefined }), { db: t.db });
         summary.calls += 1;
         if (outcome.status >= 500) summary.serverErrors += 1;
         expect(outcome.ok, JSON.stringify(raw).slice(0, 200)).toBe(false);

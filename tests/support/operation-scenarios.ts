@@ -4,12 +4,14 @@
  * mapped type makes a new operation without its scenario a type error, so every operation is tested the day
  * it is added.
  */
+import { randomUUID } from "node:crypto";
 import type { OperationName } from "@/lib/operations";
 import type { Actor } from "@/lib/policy/actor";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { UploadedFile } from "@/lib/server/files/storage";
 import { makeActor } from "../factories";
 import { makeCaseWorld } from "../factories/cases";
+import { uploaded } from "../integration/support/storage";
 import { deliverNotice, startOnSite } from "./case-operations";
 
 export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string };
@@ -17,12 +19,13 @@ export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; 
 export interface Scenario {
   /** A valid input (ids of records in the world; the case's current version read at call time). */
   input: (world: World, version: number) => Record<string, unknown>;
-  upload?: UploadedFile;
+  /** A file received into the store for this call (a fresh one each time: the same bytes twice are a duplicate). */
+  upload?: () => Promise<UploadedFile>;
   /** The operation acts on a record the caller's scope decides (a case): out-of-scope callers must get 404. */
   scoped: boolean;
 }
 
-const PDF: UploadedFile = { fileName: "材料.pdf", mediaType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4\n% 测试\n") };
+const PDF = () => uploaded("材料.pdf", `%PDF-1.4\n% ${randomUUID()}\n`);
 
 const onCase = (extra: (world: World) => Record<string, unknown> = () => ({})): Scenario => ({
   input: (world, version) => ({ caseId: world.caseId, version, ...extra(world) }),

@@ -16,12 +16,31 @@ const compose = parse(readFileSync("docker-compose.yml", "utf8")) as { services:
 const dockerfile = readFileSync("Dockerfile", "utf8");
 
 describe("docker-compose.yml", () => {
-  it("runs the app next to PostgreSQL 16 with a persistent volume", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["app", "db"]);
+  it("runs the app next to PostgreSQL 16 and MinIO, each with a persistent volume", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["app", "db", "minio"]);
     expect(compose.services.db!.image).toMatch(/^postgres:16/);
     expect(compose.services.db!.volumes).toContain("pgdata:/var/lib/postgresql/data");
     expect(Object.keys(compose.volumes)).toContain("pgdata");
     expect(compose.services.app!.depends_on?.db?.condition).toBe("service_healthy");
+    expect(compose.services.minio!.image).toMatch(/^minio\/minio:RELEASE\./);
+    expect(compose.services.minio!.volumes).toContain("minio:/data");
+    expect(Object.keys(compose.volumes)).toContain("minio");
+    expect(compose.services.app!.depends_on?.minio?.condition).toBe("service_healthy");
+  });
+
+  it("points the app's file store at the MinIO service with its credentials, and says how to choose disk instead", () => {
+    const env = compose.services.app!.environment!;
+    const minio = compose.services.minio!;
+    expect(env.FEIJIAN_FILE_STORE).toBe("s3");
+    const endpoint = new URL(env.FEIJIAN_S3_ENDPOINT!);
+    expect(endpoint.hostname).toBe("minio");
+    expect((minio as { command?: string[] }).command?.join(" ")).toContain(`--address :${endpoint.port}`);
+    expect(env.FEIJIAN_S3_ACCESS_KEY_ID).toBe(minio.environment!.MINIO_ROOT_USER);
+    const secretVar = (value: string) => /^\$\{(\w+)/.exec(value)?.[1];
+    expect(secretVar(env.FEIJIAN_S3_SECRET_ACCESS_KEY!)).toBe(secretVar(minio.environment!.MINIO_ROOT_PASSWORD!));
+    expect(env.FEIJIAN_S3_SECRET_ACCESS_KEY).toMatch(/:\?/);
+    expect(env.FEIJIAN_S3_BUCKET).toMatch(/^[a-z0-9][a-z0-9.-]{2,62}$/);
+    expect(readFileSync("docker-compose.yml", "utf8")).toMatch(/#\s+FEIJIAN_FILE_STORE: disk/);
   });
 
   it("publishes the port the app listens on", () => {
@@ -42,6 +61,15 @@ describe("docker-compose.yml", () => {
     expect(url.pathname).toBe(`/${db.POSTGRES_DB}`);
     expect(env.NEXTAUTH_SECRET).toMatch(/:\?/);
     expect(env.FEIJIAN_SEED).toBe("production");
+  });
+
+  it("the README's configuration table lists every variable the app reads", () => {
+    const readme = readFileSync("README.md", "utf8");
+    for (const name of Object.keys(ENV_VARS)) expect(readme, name).toContain(`| \`${name}\` |`);
+  });
+
+  it("uploaded files never go into the image", () => {
+    expect(readFileSync(".dockerignore", "utf8").split("\n")).toContain("storage");
   });
 
   it("Dockerfile builds with npm ci and starts through the launcher", () => {

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import { getDb } from "@/lib/server/db/client";
+import { requestIdFrom } from "@/lib/security/csp";
 import { DEFAULT_LOCALE, isAppLocale, LOCALE_COOKIE, type AppLocale } from "@/lib/i18n/config";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { loadActor } from "./actor";
@@ -15,9 +16,10 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return loadActor(getDb(), session.userId, session.sessionVersion ?? 0);
 });
 
+/** The proxy sets the request id for pages; route handlers under /api/ are outside it and make their own here. */
 export const getRequestContext = cache(async (): Promise<RequestContext> => {
   const h = await headers();
-  return { requestId: h.get("x-request-id") ?? undefined, ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() };
+  return { requestId: requestIdFrom(h.get("x-request-id")), ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() };
 });
 
 /** A signed-in user's stored choice wins; a visitor's comes from the cookie the language switch sets. */

@@ -4,6 +4,8 @@ import { addMoney, subtractMoney } from "@/lib/domain/money";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
+import { canReadFileKind, type FileKind } from "@/lib/domain/case/file-visibility";
+import { getCaseActorKind } from "./actor-kind";
 import { allowedEventsFor } from "./allowed-events";
 import { getCaseOrThrow } from "./read";
 import { chinaDateOf, currentDeadline } from "./deadlines";
@@ -58,10 +60,18 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
     : [[], []];
   // In RECTIFYING an accepted written report has already moved the case on, so the facts' "awaiting review" is "submitted".
   const deadline = currentDeadline(await loadWorkingDayCalendar(db), chinaDateOf(now), { ...detail, progressReportSubmitted: facts.progressReportSubmitted, writtenReportSubmitted: facts.rectificationReportSubmitted });
-  // The city's reports and their deadlines are between the city and the province: the institution sees its
-  // own material and the notices addressed to it, not the reports.
-  const readsReports = actor.role !== "INSTITUTION_STAFF";
-  if (!readsReports && detail.rectification) detail.rectification.reports = [];
+  // Which files this reader may see, by their part in the case: the table the download obeys too
+  // (lib/domain/case/file-visibility.ts). The city's reports to the province go with their files, and their
+  // deadlines with them: the institution sees its own material and the notices addressed to it, not the reports.
+  const part = await getCaseActorKind(db, actor, core);
+  const reads = (kind: FileKind) => canReadFileKind(kind, part);
+  const readsReports = reads("PROGRESS_REPORT") && reads("WRITTEN_REPORT");
+  if (!reads("EVIDENCE")) detail.evidence = [];
+  if (detail.rectification) {
+    if (!readsReports) detail.rectification.reports = [];
+    if (!reads("RECTIFICATION_MATERIAL")) detail.rectification.materials = [];
+  }
+  if (!reads("REFUND_VOUCHER")) for (const refund of detail.refundNotice?.refunds ?? []) refund.voucherFile = null;
   const standing = detail.findings.filter((finding) => finding.status !== "WITHDRAWN");
   const findingsTotal = addMoney("0.00", ...standing.map((finding) => finding.amount.toFixed(2)));
   const appealableFindings = events.includes("FILE_APPEAL")

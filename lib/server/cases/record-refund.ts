@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
-import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
+import { storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
 import { chinaDateOf, dbDate } from "./deadlines";
 import type { TRecordRefundInput } from "@/lib/validation/cases";
@@ -17,7 +17,6 @@ export async function recordRefund(db: PrismaClient, actor: Actor, input: TRecor
   const paidOn = input.paidOn ?? chinaDateOf(now);
   if (paidOn > chinaDateOf(now)) throw new DomainError("VALIDATION", { paidOn: "validation.dateInFuture" });
   if (input.method === "TRANSFER" && !voucher) throw new DomainError("VALIDATION", { file: "validation.required" });
-  if (voucher) checkUpload(voucher);
 
   return applyCaseEvent(
     db,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
-import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
+import { storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
 import type { TProgressReportInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
@@ -12,7 +12,6 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * review. A returned report can be followed by a new one.
  */
 export async function submitProgressReport(db: PrismaClient, actor: Actor, input: TProgressReportInput, file: UploadedFile, options: CaseOperationOptions = {}) {
-  checkUpload(file);
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,

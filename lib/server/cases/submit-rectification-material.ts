@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
-import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
+import { storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
 import type { TRectificationMaterialInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
@@ -12,7 +12,6 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * The stored file carries its SHA-256, uploader and time.
  */
 export async function submitRectificationMaterial(db: PrismaClient, actor: Actor, input: TRectificationMaterialInput, file: UploadedFile, options: CaseOperationOptions = {}) {
-  checkUpload(file);
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,

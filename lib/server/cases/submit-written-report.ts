@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
-import { checkUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
+import { storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
 import type { TWrittenReportInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
@@ -13,7 +13,6 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  * at a time; a returned one can be followed by a new one.
  */
 export async function submitWrittenReport(db: PrismaClient, actor: Actor, input: TWrittenReportInput, file: UploadedFile, options: CaseOperationOptions = {}) {
-  checkUpload(file);
   const now = options.now ?? new Date();
   return applyCaseEvent(
     db,

@@ -1,28 +1,58 @@
 import "server-only";
+import type { Readable } from "node:stream";
+import { canReadFileKind } from "@/lib/domain/case/file-visibility";
+import type { CaseActorKind } from "@/lib/domain/case/workflow";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { recordAudit } from "@/lib/server/audit/record";
+import { getCaseActorKind } from "@/lib/server/cases/actor-kind";
+import { getCaseOrThrow } from "@/lib/server/cases/read";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
-import { requirePermission } from "@/lib/server/policy/policy";
-import { scope } from "@/lib/server/policy/scope";
-import { readStoredFile } from "./storage";
+import { can, requirePermission } from "@/lib/server/policy/policy";
+import { findFileWithOwner } from "./file-kind";
+import { openStoredFile } from "./storage";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface FileDownload {
+  stream: Readable;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
 
 /**
- * A stored file of a case (evidence or a rectification report), for a reader who may see that case.
- * Anything else, an unknown id included, is NOT_FOUND. Every download is audited (personal data of
- * patients sits in these files).
+ * A stored file, for a reader the file's kind allows (lib/domain/case/file-visibility.ts, the table the case page
+ * reads too): the case must be in the reader's scope, and the reader's part in it must see that kind. Anything
+ * else, an unknown id included, is NOT_FOUND; a reader who sees the case but not the file is audited as DENIED.
+ * The bytes stream from the file store; every download is audited (personal data of patients sits in these files).
  */
-export async function downloadCaseFile(db: PrismaClient, actor: Actor, fileId: string, context: RequestContext = {}) {
+export async function downloadCaseFile(db: PrismaClient, actor: Actor, fileId: string, context: RequestContext = {}): Promise<FileDownload> {
   requirePermission(actor, "case.read");
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw new DomainError("NOT_FOUND");
-  const visible = scope.inspectionCase(actor);
-  const file = await db.fileObject.findFirst({
-    where: { id: fileId, OR: [{ evidence: { case: visible } }, { rectificationReports: { some: { rectification: { case: visible } } } }] },
-    include: { evidence: { select: { caseId: true } }, rectificationReports: { select: { rectification: { select: { caseId: true } } }, take: 1 } },
-  });
-  if (!file) throw new DomainError("NOT_FOUND");
-  const caseId = file.evidence?.caseId ?? file.rectificationReports[0]?.rectification.caseId ?? null;
-  const bytes = await readStoredFile(file.storageKey);
-  await db.$transaction((tx) => recordAudit(tx, { actor, action: "file.download", entity: "InspectionCase", entityId: caseId, after: { fileId, sha256: file.sha256 }, context }));
-  return { bytes, fileName: file.fileName, mediaType: file.mediaType };
+  if (!UUID.test(fileId)) throw new DomainError("NOT_FOUND");
+  const found = await findFileWithOwner(db, fileId);
+  if (!found) throw new DomainError("NOT_FOUND");
+  const { file, owner } = found;
+
+  let part: CaseActorKind | null;
+  if (owner.caseId === null) {
+    if (!can(actor, "masterData.read")) throw new DomainError("NOT_FOUND");
+    part = "BUREAU";
+  } else {
+    part = await getCaseActorKind(db, actor, await getCaseOrThrow(db, actor, owner.caseId));
+  }
+  const entity = owner.caseId === null ? { entity: "MasterDataImport", entityId: owner.entityId ?? null } : { entity: "InspectionCase", entityId: owner.caseId };
+  if (!canReadFileKind(owner.kind, part)) {
+    await db.$transaction((tx) => recordAudit(tx, { actor, action: "file.download", outcome: "DENIED", ...entity, after: { fileId, kind: owner.kind }, context }));
+    throw new DomainError("NOT_FOUND");
+  }
+  const stream = await openStoredFile(file.storageKey);
+  try {
+    await db.$transaction((tx) => recordAudit(tx, { actor, action: "file.download", ...entity, after: { fileId, kind: owner.kind, sha256: file.sha256 }, context }));
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  }
+  return { stream, fileName: file.fileName, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256 };
 }

@@ -1,70 +1,61 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-import type { Tx } from "@/lib/server/db/client";
+import type { Readable } from "node:stream";
+import type { PrismaClient, Tx } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
+import { getFileStore, storageKeyFor, type FileStore } from "./store";
 
-/**
- * Uploaded files live under FEIJIAN_STORAGE_DIR (default ./storage), never under public/: the only way
- * out is the download route, which checks the reader's scope first.
- */
-export function storageRoot(): string {
-  return path.resolve(process.env.FEIJIAN_STORAGE_DIR || "storage");
-}
-
-/** What may be uploaded as evidence and reports: photos, recordings, scans and office documents. */
-export const ALLOWED_MEDIA_TYPES: Record<string, readonly string[]> = {
-  "image/jpeg": [".jpg", ".jpeg"],
-  "image/png": [".png"],
-  "application/pdf": [".pdf"],
-  "audio/mpeg": [".mp3"],
-  "audio/wav": [".wav"],
-  "video/mp4": [".mp4"],
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
-};
-
+/** The form's promise for evidence, reports, vouchers and rectification material (cases.evidenceHint). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
+/**
+ * An uploaded file as the services see it: a handle to a temporary object in the file store, already hashed,
+ * measured and checked by content (lib/server/files/upload.ts), never its bytes. `storeFile` records it; the
+ * object is promoted to its final key once the recording transaction has committed (`settleUpload`).
+ */
 export interface UploadedFile {
+  tempKey: string;
+  /** The name as uploaded, shown and offered on download; never used as a path. */
   fileName: string;
+  /** From the content, not from the browser. */
   mediaType: string;
-  bytes: Uint8Array;
+  sizeBytes: number;
+  sha256: string;
 }
 
-/** Checks what the client says about a file against what it is; the client's word alone is never enough. */
-export function checkUpload(file: UploadedFile, allowed: Record<string, readonly string[]> = ALLOWED_MEDIA_TYPES): void {
-  const extensions = allowed[file.mediaType];
-  const extension = path.extname(file.fileName).toLowerCase();
-  if (!extensions || !extensions.includes(extension)) throw new DomainError("FILE_TYPE_NOT_ALLOWED", { file: "errors.fileTypeNotAllowed" });
-  if (file.bytes.byteLength === 0) throw new DomainError("FILE_EMPTY", { file: "errors.fileEmpty" });
-  if (file.bytes.byteLength > MAX_UPLOAD_BYTES) throw new DomainError("FILE_TOO_LARGE", { file: "errors.fileTooLarge" });
-  if (file.fileName.length > 200 || /[\\/\u0000-\u001f]/.test(file.fileName)) throw new DomainError("VALIDATION", { file: "validation.fileName" });
+/** The key the FileObject row names: the object is there once `settleUpload` has promoted it. */
+export function storageKeyOf(file: UploadedFile): string {
+  return storageKeyFor(file.tempKey, file.sha256);
 }
 
 /**
- * Writes the bytes (hashed here, on the server) and records the FileObject in the caller's transaction.
- * The file is written before the row: a rolled-back transaction can leave an unreferenced file behind
- * (harmless, and a sweep can remove it), never a row without its file.
+ * Records the FileObject in the caller's transaction, under the final key. The bytes were written before the
+ * transaction (under a temporary key) and move to that key only after it commits, so a rolled-back transaction
+ * leaves no file behind and a committed row never lacks its file (docs/decisions/013).
  */
-export async function storeFile(tx: Tx, file: UploadedFile, uploadedById: string, now = new Date(), allowed: Record<string, readonly string[]> = ALLOWED_MEDIA_TYPES) {
-  checkUpload(file, allowed);
-  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
-  const storageKey = `${sha256.slice(0, 2)}/${sha256}-${randomUUID()}`;
-  const target = path.join(storageRoot(), storageKey);
-  await mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
-  await writeFile(partial, file.bytes, { flag: "wx" });
-  await rename(partial, target);
+export async function storeFile(tx: Tx, file: UploadedFile, uploadedById: string, now = new Date()) {
+  if (file.sizeBytes <= 0) throw new DomainError("FILE_EMPTY", { file: "errors.fileEmpty" });
   return tx.fileObject.create({
-    data: { storageKey, sha256, sizeBytes: file.bytes.byteLength, mediaType: file.mediaType, fileName: file.fileName, uploadedById, uploadedAt: now },
+    data: { storageKey: storageKeyOf(file), sha256: file.sha256, sizeBytes: file.sizeBytes, mediaType: file.mediaType, fileName: file.fileName, uploadedById, uploadedAt: now },
   });
 }
 
-export async function readStoredFile(storageKey: string): Promise<Buffer> {
-  const root = storageRoot();
-  const target = path.resolve(root, storageKey);
-  if (!target.startsWith(root + path.sep)) throw new DomainError("NOT_FOUND");
-  return readFile(target);
+/**
+ * After the operation that received `file` has finished: promote the temporary object when a committed row
+ * names it, discard it otherwise (the operation failed, or only read the file, as an import's check does).
+ * Asking the database, rather than trusting the caller, keeps the two in step whatever the operation did.
+ */
+export async function settleUpload(db: PrismaClient, file: UploadedFile, store: FileStore = getFileStore()): Promise<"promoted" | "discarded"> {
+  const storageKey = storageKeyOf(file);
+  const row = await db.fileObject.findUnique({ where: { storageKey }, select: { id: true } });
+  if (row) {
+    await store.promote(file.tempKey, storageKey);
+    return "promoted";
+  }
+  await store.discard(file.tempKey);
+  return "discarded";
+}
+
+/** A stored file, streamed from the store. */
+export function openStoredFile(storageKey: string, store: FileStore = getFileStore()): Promise<Readable> {
+  return store.get(storageKey);
 }

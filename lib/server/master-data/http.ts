@@ -8,7 +8,10 @@ import { translator, type Translate } from "@/lib/i18n/translator";
 import type { TImportKind } from "@/lib/validation/master-data";
 import type { ImportProblem } from "./import/analyze";
 import { commitImport, previewImport } from "./import/imports";
-import { MAX_IMPORT_BYTES } from "./import/read";
+import { requireManage } from "./common";
+import { IMPORT_FILE_SPEC } from "./import/read";
+import { settleUpload } from "@/lib/server/files/storage";
+import { readUpload, type ReceivedUpload } from "@/lib/server/http/multipart";
 
 export interface RouteContext {
   db: PrismaClient;
@@ -47,20 +50,25 @@ const problemText = (t: Translate, problems: ImportProblem[]) => ({
 });
 
 /**
- * An import upload (multipart: `file`, and for a commit the `sha256` the preview reported). The answer is
- * NDJSON: progress lines while the file is read, then one result line, so the page can show a progress bar
- * for a large file. Too large a body is refused from its Content-Length, before it is read.
+ * An import upload (multipart: `file`, and for a commit the `sha256` the preview reported). The file streams into
+ * the store under a temporary key (lib/server/http/multipart.ts: 20 MB, .xlsx or CSV by content, nothing in
+ * memory); the check and the import read it from there; afterwards it is promoted if the import recorded it and
+ * discarded otherwise. The answer is NDJSON: progress lines while the file is read, then one result line, so the
+ * page can show a progress bar for a large file.
  */
 export function importRoute(request: Request, kind: TImportKind, mode: "preview" | "commit"): Promise<Response> {
   return masterDataRoute(async ({ db, actor, context, t }) => {
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 1024 * 1024) {
-      return Response.json({ ok: false, message: t("masterData.import.fileTooLarge") }, { status: 413 });
+    // Refused before the body is read: only the bureau imports (masterData.manage).
+    requireManage(actor);
+    let upload: ReceivedUpload;
+    try {
+      upload = await readUpload(request, IMPORT_FILE_SPEC);
+    } catch (error) {
+      if (isDomainError(error) && error.fieldErrors?.file === "validation.required") return Response.json({ ok: false, message: t("masterData.import.chooseFile") }, { status: 422 });
+      throw error;
     }
-    const form = await request.formData();
-    const file = form.get("file");
-    if (!(file instanceof File)) return Response.json({ ok: false, message: t("masterData.import.chooseFile") }, { status: 422 });
-    const upload = { fileName: file.name, mediaType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
-    const sha256 = form.get("sha256");
+    const file = upload.file!;
+    const sha256 = upload.fields.sha256;
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
@@ -68,15 +76,16 @@ export function importRoute(request: Request, kind: TImportKind, mode: "preview"
         const progress = (event: { phase: string; rows: number; percent: number }) => send({ type: "progress", ...event });
         try {
           if (mode === "preview") {
-            const preview = await previewImport(db, actor, kind, upload, progress);
+            const preview = await previewImport(db, actor, kind, file, progress);
             send({ type: "result", ok: true, data: { ...preview, ...problemText(t, preview.problems) } });
           } else {
-            const done = await commitImport(db, actor, kind, upload, { expectedSha256: typeof sha256 === "string" ? sha256 : undefined, context, progress });
+            const done = await commitImport(db, actor, kind, file, { expectedSha256: sha256, context, progress });
             send({ type: "result", ok: true, data: done });
           }
         } catch (error) {
           send({ type: "result", ...failure(error, t, context).body });
         }
+        await settleUpload(db, file).catch((error: unknown) => logger.error("file.settle_failed", { tempKey: file.tempKey, error: String(error) }));
         controller.close();
       },
     });

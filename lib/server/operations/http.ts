@@ -142,7 +142,7 @@ function queryOf(url: URL): Record<string, string> {
 }
 
 /** Reads the input the operation's descriptor says where to find: query, JSON or multipart, path parameters, `If-Match`. */
-async function readRequestInput(request: Request, route: Route, params: Record<string, string>): Promise<ReadInput> {
+async function readRequestInput(db: PrismaClient, request: Request, route: Route, params: Record<string, string>): Promise<ReadInput> {
   const { operation } = route;
   let version: number | undefined;
   if (operation.caseEvent) {
@@ -154,7 +154,7 @@ async function readRequestInput(request: Request, route: Route, params: Record<s
   const withPath = (body: Record<string, unknown>) => ({ ...body, ...params, ...(version === undefined ? {} : { version }) });
   if (operation.http.method === "GET") return { raw: withPath(queryOf(new URL(request.url))) };
   if (operation.upload) {
-    const read = await readMultipart(request, operation.upload);
+    const read = await readMultipart(db, request, operation.upload);
     return { ...read, raw: withPath(read.raw as Record<string, unknown>) };
   }
   return { raw: withPath(await readJson(request)) };
@@ -235,7 +235,7 @@ export async function handleApiRequest(request: Request, path: string, dependenc
     route.name,
     caller,
     async () => {
-      const input = await readRequestInput(request, route, params);
+      const input = await readRequestInput(db, request, route, params);
       if (idempotencyKey !== null && caller.actor) {
         const ticket = await beginIdempotent(db, { actor: caller.actor, key: idempotencyKey, operation: route.name, raw: input.raw, upload: input.upload });
         idempotent.ticket = ticket;

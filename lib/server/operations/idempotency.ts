@@ -22,7 +22,7 @@ export interface IdempotencyTicket {
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
 function requestHash(operation: string, raw: unknown, upload: UploadedFile | undefined): string {
-  const file = upload ? { fileName: upload.fileName, size: upload.bytes.byteLength, sha256: createHash("sha256").update(upload.bytes).digest("hex") } : null;
+  const file = upload ? { fileName: upload.fileName, size: upload.sizeBytes, sha256: upload.sha256 } : null;
   return createHash("sha256").update(canonicalJson({ operation, raw, file })).digest("hex");
 }
 

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { downloadCaseFile } from "@/lib/server/files/download";
 import { getActor, getRequestContext } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -5,15 +6,16 @@ import { isDomainError } from "@/lib/server/errors";
 
 export const dynamic = "force-dynamic";
 
-/** Case files leave the server only here, after the reader's scope is checked. */
+/** Stored files leave the server only here, after the reader's scope and the file kind's rule are checked; streamed. */
 export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response(null, { status: 401 });
   try {
     const file = await downloadCaseFile(getDb(), actor, (await params).fileId, await getRequestContext());
-    return new Response(new Uint8Array(file.bytes), {
+    return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
       headers: {
         "Content-Type": file.mediaType,
+        "Content-Length": String(file.sizeBytes),
         "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",

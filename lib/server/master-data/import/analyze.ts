@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { TImportKind } from "@/lib/validation/master-data";
-import { MAX_IMPORT_ROWS, readRows, type Cell } from "./read";
+import { MAX_IMPORT_ROWS, readRows, type Cell, type ImportSource } from "./read";
 import { choiceLabel, SHEETS, STATUS_VALUES, type ImportColumn } from "./sheets";
 import { planWrites, type WritePlan } from "./plan";
 
@@ -102,7 +102,7 @@ function readRow(row: number, cells: Cell[], columns: ImportColumn[], positions:
  * institutions named, what already exists). Lists every problem by row and column; a file without problems
  * comes back with the plan of what committing it would write.
  */
-export async function analyzeImport(db: PrismaClient, kind: TImportKind, bytes: Uint8Array, fileName: string, progress: Progress = () => {}): Promise<Analysis> {
+export async function analyzeImport(db: PrismaClient, kind: TImportKind, source: ImportSource, progress: Progress = () => {}): Promise<Analysis> {
   const sheet = SHEETS[kind];
   const problems: ImportProblem[] = [];
   const parsed: ParsedRow[] = [];
@@ -110,7 +110,7 @@ export async function analyzeImport(db: PrismaClient, kind: TImportKind, bytes: 
   let positions: Map<string, number> | null = null;
   let rowCount = 0;
   let consumed = 0;
-  for await (const { row, cells } of readRows(bytes, fileName, sheet.sheetName, (n) => (consumed = n))) {
+  for await (const { row, cells } of readRows(source, sheet.sheetName, (n) => (consumed = n))) {
     if (!positions) {
       positions = readHeader(row, cells, sheet.columns, problems);
       if (problems.length > 0) break;
@@ -119,7 +119,7 @@ export async function analyzeImport(db: PrismaClient, kind: TImportKind, bytes: 
     if (cells.every((cell) => cellText(cell) === "" && (cell === null || typeof cell === "string"))) continue;
     rowCount += 1;
     if (rowCount > MAX_IMPORT_ROWS) throw new DomainError("VALIDATION", { file: "masterData.import.tooManyRows" }, { messageKey: "masterData.import.tooManyRows" });
-    if (rowCount % 2000 === 0) progress({ phase: "reading", rows: rowCount, percent: Math.round((consumed / bytes.byteLength) * 100) });
+    if (rowCount % 2000 === 0) progress({ phase: "reading", rows: rowCount, percent: Math.round((consumed / Math.max(1, source.sizeBytes)) * 100) });
     const raw = readRow(row, cells, sheet.columns, positions, problems);
     if (!raw) continue;
     const result = sheet.schema.safeParse(raw);

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { MasterDataKind } from "@/lib/server/db/generated/enums";
 import { recordAudit } from "@/lib/server/audit/record";
@@ -10,7 +9,7 @@ import type { TImportKind } from "@/lib/validation/master-data";
 import { bulkInsert, bulkUpdate } from "../bulk";
 import { requireManage, requireRead } from "../common";
 import { analyzeImport, type ImportProblem, type Progress } from "./analyze";
-import { detectFormat } from "./read";
+import { importSourceOf } from "./read";
 
 export const IMPORT_KIND_OF: Record<TImportKind, MasterDataKind> = {
   institutions: "INSTITUTION",
@@ -19,8 +18,6 @@ export const IMPORT_KIND_OF: Record<TImportKind, MasterDataKind> = {
   experts: "EXPERT",
 };
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const IMPORT_MEDIA_TYPES = { [XLSX]: [".xlsx"], "text/csv": [".csv", ".txt"] };
 
 export interface ImportPreview {
   kind: TImportKind;
@@ -33,16 +30,17 @@ export interface ImportPreview {
   unchanged: number;
 }
 
-const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-
-/** Checks an uploaded file and says what importing it would do. Writes nothing. */
+/**
+ * Checks an uploaded file and says what importing it would do. Writes nothing: the file, received into the
+ * store under a temporary key (IMPORT_FILE_SPEC), is read from there as a stream and discarded afterwards.
+ */
 export async function previewImport(db: PrismaClient, actor: Actor, kind: TImportKind, file: UploadedFile, progress?: Progress): Promise<ImportPreview> {
   requireManage(actor);
-  const analysis = await analyzeImport(db, kind, file.bytes, file.fileName, progress);
+  const analysis = await analyzeImport(db, kind, importSourceOf(file), progress);
   return {
     kind,
     fileName: file.fileName,
-    sha256: sha256Of(file.bytes),
+    sha256: file.sha256,
     rowCount: analysis.rowCount,
     problems: analysis.problems,
     added: analysis.plan?.inserts.length ?? 0,
@@ -53,32 +51,27 @@ export async function previewImport(db: PrismaClient, actor: Actor, kind: TImpor
 
 /**
  * Imports a file with no problems, in one transaction: the upserts, the stored file, the MasterDataImport
- * record and the audit row. The file is checked again here (the data may have changed since the preview);
+ * record and the audit row. The file's bytes move to their final key after the commit (the route's `withUpload`;
+ * lib/server/files/storage.ts settleUpload). The file is checked again here (the data may have changed since the preview);
  * with any problem nothing is written but the audit row of the refusal. `expectedSha256` (from the preview)
  * makes sure the file committed is the file the user saw checked.
  */
 export async function commitImport(db: PrismaClient, actor: Actor, kind: TImportKind, file: UploadedFile, options: { expectedSha256?: string; context?: RequestContext; progress?: Progress; now?: Date } = {}) {
   requireManage(actor);
-  const sha256 = sha256Of(file.bytes);
+  const sha256 = file.sha256;
   if (options.expectedSha256 && options.expectedSha256 !== sha256) throw new DomainError("CONFLICT", { file: "masterData.import.changedSincePreview" }, { messageKey: "masterData.import.changedSincePreview" });
-  const format = detectFormat(file.bytes, file.fileName);
-  const analysis = await analyzeImport(db, kind, file.bytes, file.fileName, options.progress);
+  const analysis = await analyzeImport(db, kind, importSourceOf(file), options.progress);
   if (!analysis.plan) {
     await db.$transaction((tx) => recordAudit(tx, { actor, action: "masterData.import.refused", entity: "MasterDataImport", outcome: "FAILED", after: { kind, sha256, fileName: file.fileName, problems: analysis.problems.length }, context: options.context }));
     throw new DomainError("VALIDATION", { file: "masterData.import.hasErrors" }, { messageKey: "masterData.import.hasErrors" });
   }
   const plan = analysis.plan;
-  const stored: UploadedFile = {
-    fileName: format === "xlsx" && !/\.xlsx$/i.test(file.fileName) ? `${file.fileName}.xlsx` : format === "csv" && !/\.(csv|txt)$/i.test(file.fileName) ? `${file.fileName}.csv` : file.fileName,
-    mediaType: format === "xlsx" ? XLSX : "text/csv",
-    bytes: file.bytes,
-  };
   const now = options.now ?? new Date();
   return db.$transaction(
     async (tx) => {
       await bulkInsert(tx, plan.table, plan.columns, plan.inserts);
       await bulkUpdate(tx, plan.table, plan.columns.filter((c) => c.name !== "id"), plan.updates);
-      const fileObject = await storeFile(tx, stored, actor.userId, now, IMPORT_MEDIA_TYPES);
+      const fileObject = await storeFile(tx, file, actor.userId, now);
       const record = await tx.masterDataImport.create({
         data: { kind: IMPORT_KIND_OF[kind], fileId: fileObject.id, rowsAdded: plan.inserts.length, rowsUpdated: plan.updates.length, rowsUnchanged: plan.unchanged, importedById: actor.userId, importedAt: now },
       });

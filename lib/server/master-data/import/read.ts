@@ -1,7 +1,11 @@
 import "server-only";
-import { Readable } from "node:stream";
+import { Transform, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { DomainError } from "@/lib/server/errors";
+import { getFileStore, type FileStore } from "@/lib/server/files/store";
+import type { UploadedFile } from "@/lib/server/files/storage";
+import type { FileSpec } from "@/lib/server/files/upload";
+import { IMPORT_FILE_TYPES, XLSX_MEDIA_TYPE } from "@/lib/server/files/upload-types";
 
 /** A cell as the import sees it: its text, or the fact that it holds a formula or an error value. */
 export type Cell = string | { formula: true } | null;
@@ -16,36 +20,46 @@ export type FileFormat = "xlsx" | "csv";
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
 
+/** What the import route accepts: .xlsx, or CSV (no signature: checked as text), up to 20 MB. */
+export const IMPORT_FILE_SPEC: FileSpec = {
+  maxBytes: MAX_IMPORT_BYTES,
+  types: IMPORT_FILE_TYPES,
+  tooLargeKey: "masterData.import.fileTooLarge",
+  notAllowedKey: "masterData.import.notSpreadsheet",
+  emptyKey: "masterData.import.fileEmpty",
+};
+
 const fileError = (messageKey: string) => new DomainError("VALIDATION", { file: messageKey }, { messageKey });
 
-/** What the bytes are, from their first bytes and the name: the client's media type is not trusted. */
-export function detectFormat(bytes: Uint8Array, fileName: string): FileFormat {
-  if (bytes.byteLength === 0) throw fileError("masterData.import.fileEmpty");
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw fileError("masterData.import.fileTooLarge");
-  const head = Buffer.from(bytes.subarray(0, 8));
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return "xlsx";
-  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) throw fileError("masterData.import.oldExcel");
-  const looksLikeText = !Buffer.from(bytes.subarray(0, 8192)).includes(0);
-  if (/\.(csv|txt)$/i.test(fileName) && looksLikeText) return "csv";
-  throw fileError("masterData.import.notSpreadsheet");
+/**
+ * An import file as the reader sees it: its format (decided by content when it was received), its size, and a
+ * way to stream it from the file store, as often as needed (a CSV is read twice: once to tell its encoding).
+ */
+export interface ImportSource {
+  fileName: string;
+  format: FileFormat;
+  sizeBytes: number;
+  open(): Promise<Readable>;
 }
 
-/** The bytes as a stream that reports how much of the file has been consumed (for the progress bar). */
-function progressStream(bytes: Uint8Array, onBytes: (consumed: number) => void): Readable {
-  const CHUNK = 64 * 1024;
-  let offset = 0;
-  return new Readable({
-    read() {
-      if (offset >= bytes.byteLength) {
-        this.push(null);
-        return;
-      }
-      const end = Math.min(offset + CHUNK, bytes.byteLength);
-      this.push(Buffer.from(bytes.buffer, bytes.byteOffset + offset, end - offset));
-      offset = end;
-      onBytes(offset);
+/** The uploaded file (a temporary object in the store) as an import source; it is never read into memory whole. */
+export function importSourceOf(file: UploadedFile, store: FileStore = getFileStore()): ImportSource {
+  return { fileName: file.fileName, format: file.mediaType === XLSX_MEDIA_TYPE ? "xlsx" : "csv", sizeBytes: file.sizeBytes, open: () => store.openTemp(file.tempKey) };
+}
+
+/** The source's bytes, reporting how much of the file has been consumed (for the progress bar). */
+async function counted(source: ImportSource, onBytes: (consumed: number) => void): Promise<Readable> {
+  let consumed = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      consumed += chunk.byteLength;
+      onBytes(consumed);
+      callback(null, chunk);
     },
   });
+  const stream = await source.open();
+  stream.on("error", (error) => counter.destroy(error));
+  return stream.pipe(counter);
 }
 
 function cellOf(value: ExcelJS.CellValue): Cell {
@@ -62,8 +76,8 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-async function* xlsxRows(bytes: Uint8Array, sheetName: string, onBytes: (consumed: number) => void): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(progressStream(bytes, onBytes), { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+async function* xlsxRows(source: ImportSource, sheetName: string, onBytes: (consumed: number) => void): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await counted(source, onBytes), { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
   const seen: string[] = [];
   let found = false;
   try {
@@ -85,20 +99,33 @@ async function* xlsxRows(bytes: Uint8Array, sheetName: string, onBytes: (consume
   if (!found) throw new DomainError("VALIDATION", { file: "masterData.import.wrongSheet" }, { messageKey: "masterData.import.wrongSheet", cause: { expected: sheetName, found: seen } });
 }
 
-/** UTF-8 (with or without BOM) or, when that does not decode, GB18030: what Excel writes for "CSV" on a Chinese Windows. */
-function decodeCsv(bytes: Uint8Array): string {
+/**
+ * UTF-8 (with or without BOM) or, when that does not decode, GB18030: what Excel writes for "CSV" on a Chinese
+ * Windows. Told by reading the whole file once, as a stream: a GBK file may be plain ASCII for its first rows.
+ */
+async function csvEncoding(source: ImportSource): Promise<"utf-8" | "gb18030"> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const stream = await source.open();
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
+    for await (const chunk of stream) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return "utf-8";
+  } catch (error) {
+    if (error instanceof TypeError) return "gb18030";
+    throw error;
+  } finally {
+    stream.destroy();
   }
 }
 
-function* csvRows(bytes: Uint8Array, onBytes: (consumed: number) => void): Generator<SheetRow> {
-  const text = decodeCsv(bytes);
+/** RFC 4180 as Excel writes it, parsed as the text arrives: quotes, doubled quotes, CR LF, line breaks in quotes. */
+async function* csvRows(source: ImportSource, onBytes: (consumed: number) => void): AsyncGenerator<SheetRow> {
+  const decoder = new TextDecoder(await csvEncoding(source));
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  let quoteInQuoted = false;
+  let afterCarriageReturn = false;
   let line = 1;
   let rowStart = 1;
   const emit = (): SheetRow => {
@@ -108,38 +135,62 @@ function* csvRows(bytes: Uint8Array, onBytes: (consumed: number) => void): Gener
     field = "";
     return out;
   };
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line += 1;
-        field += ch;
+  function* feed(text: string): Generator<SheetRow> {
+    for (const ch of text) {
+      if (afterCarriageReturn) {
+        afterCarriageReturn = false;
+        if (ch === "\n") continue;
       }
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i += 1;
-      yield emit();
-      line += 1;
-      rowStart = line;
-      if (i % 65536 < 2) onBytes(Math.round((i / text.length) * bytes.byteLength));
-    } else field += ch;
+      if (quoted) {
+        if (quoteInQuoted) {
+          quoteInQuoted = false;
+          if (ch === '"') {
+            field += '"';
+            continue;
+          }
+          quoted = false;
+        } else if (ch === '"') {
+          quoteInQuoted = true;
+          continue;
+        } else {
+          if (ch === "\n") line += 1;
+          field += ch;
+          continue;
+        }
+      }
+      if (ch === '"' && field === "") quoted = true;
+      else if (ch === ",") {
+        row.push(field);
+        field = "";
+      } else if (ch === "\n" || ch === "\r") {
+        yield emit();
+        line += 1;
+        rowStart = line;
+        afterCarriageReturn = ch === "\r";
+      } else field += ch;
+    }
   }
+  let consumed = 0;
+  const stream = await source.open();
+  try {
+    for await (const chunk of stream) {
+      consumed += (chunk as Buffer).byteLength;
+      yield* feed(decoder.decode(chunk as Buffer, { stream: true }));
+      onBytes(consumed);
+    }
+  } finally {
+    stream.destroy();
+  }
+  yield* feed(decoder.decode());
   if (field !== "" || row.length > 0) yield emit();
-  onBytes(bytes.byteLength);
+  onBytes(source.sizeBytes);
 }
 
 /**
  * The rows of the named sheet (xlsx) or of the file (CSV), one at a time: the workbook is never loaded whole.
- * Throws a file-level DomainError for a file that is not a spreadsheet, is damaged, or lacks the sheet.
+ * Throws a file-level DomainError for a file that is damaged or lacks the sheet.
  */
-export async function* readRows(bytes: Uint8Array, fileName: string, sheetName: string, onBytes: (consumed: number) => void = () => {}): AsyncGenerator<SheetRow> {
-  if (detectFormat(bytes, fileName) === "csv") yield* csvRows(bytes, onBytes);
-  else yield* xlsxRows(bytes, sheetName, onBytes);
+export async function* readRows(source: ImportSource, sheetName: string, onBytes: (consumed: number) => void = () => {}): AsyncGenerator<SheetRow> {
+  if (source.format === "csv") yield* csvRows(source, onBytes);
+  else yield* xlsxRows(source, sheetName, onBytes);
 }
