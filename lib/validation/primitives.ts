@@ -11,17 +11,19 @@ import { z } from "zod";
 import { checkMoney, normalizeMoney, type MoneyErrorCode } from "@/lib/domain/money";
 
 /** A message key with values, as one string (zod messages are strings). */
-export function messageRef(key: string, values?: Record<string, string | number>): string {
+export function messageRef(key: string, values?: Record<string, string | number | Date>): string {
   if (!values || Object.keys(values).length === 0) return key;
-  return `${key}?${new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)])).toString()}`;
+  return `${key}?${new URLSearchParams(Object.entries(values).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : String(v)])).toString()}`;
 }
 
-/** The key and values of a `messageRef`; numbers come back as numbers, for plural and number formats. */
-export function parseMessageRef(ref: string): { key: string; values?: Record<string, string | number> } {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** The key and values of a `messageRef`; an ISO instant comes back as a Date, for date formats; numbers come back as numbers, for plural and number formats. */
+export function parseMessageRef(ref: string): { key: string; values?: Record<string, string | number | Date> } {
   const at = ref.indexOf("?");
   if (at < 0) return { key: ref };
-  const values: Record<string, string | number> = {};
-  for (const [k, v] of new URLSearchParams(ref.slice(at + 1))) values[k] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  const values: Record<string, string | number | Date> = {};
+  for (const [k, v] of new URLSearchParams(ref.slice(at + 1))) values[k] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : ISO_INSTANT.test(v) ? new Date(v) : v;
   return { key: ref.slice(0, at), values };
 }
 

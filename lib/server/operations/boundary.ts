@@ -47,8 +47,10 @@ export interface ExecuteOptions {
 export function failureOf(error: unknown, t: Translate, context: RequestContext): { status: number; failure: ActionFailure } {
   if (isDomainError(error)) {
     const fieldErrors = error.fieldErrors ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, ref]) => [field, translateMessageRef(t, ref)])) : undefined;
-    // With field messages, the form-level notice says only that something needs correcting.
-    const message = t(fieldErrors ? "errors.validation" : error.messageKey);
+    // With field messages, the form-level notice says only that something needs correcting; a refused file is
+    // the whole story, so its message is said at the top too.
+    const onlyFile = fieldErrors && Object.keys(fieldErrors).join() === "file";
+    const message = onlyFile ? fieldErrors.file! : fieldErrors ? t("errors.validation") : translateMessageRef(t, error.messageKey);
     return { status: error.status, failure: { ok: false, code: error.code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
   }
   const reference = context.requestId ?? randomUUID();
