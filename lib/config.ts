@@ -13,6 +13,10 @@ export const ENV_VARS = {
   FEIJIAN_DATA_DIR: "Folder of the embedded database (default ./.data; the database itself is in its pglite/ folder).",
   EMBEDDED_DB_PORT: "Local port of the embedded database (default 54329, or any free port).",
   FEIJIAN_STORAGE_DIR: "Where uploaded evidence and reports are kept (default ./storage; never under public/).",
+  FEIJIAN_AUDIT_KEY: "Ed25519 key (64 hex digits) that signs audit checkpoints. Required in production; kept off the database server. In embedded mode one is generated and kept in ./.data.",
+  FEIJIAN_AUDIT_TRUSTED_KEYS: "Public keys (64 hex digits, comma-separated) of retired audit keys whose checkpoints `npm run audit:verify` still trusts.",
+  FEIJIAN_AUDIT_CHECKPOINT_FILE: "File the audit checkpoints are appended to, besides the database (default <FEIJIAN_STORAGE_DIR>/audit/checkpoints.jsonl).",
+  FEIJIAN_TRUSTED_PROXIES: "Reverse proxies in front of the app that append to X-Forwarded-For (default 1); the client address is that many entries from the right.",
 } as const;
 
 export type EnvVar = keyof typeof ENV_VARS;
