@@ -94,8 +94,8 @@ describe("the audit log is append-only in the database", () => {
     await expect(t.db.user.delete({ where: { id: actor.userId } })).rejects.toThrow();
     const rules = await t.db.$queryRawUnsafe<{ name: string; onDelete: string; onUpdate: string }[]>(
       `SELECT con.conname AS name, con.confdeltype::text AS "onDelete", con.confupdtype::text AS "onUpdate"
-         FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace
-        WHERE n.nspname = $1 AND con.contype = 'f' AND con.conrelid::regclass::text IN ('"AuditEvent"', '"AuditCheckpoint"', '${table()}', '${table("AuditCheckpoint")}')`,
+         FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND con.contype = 'f' AND c.relname IN ('AuditEvent', 'AuditCheckpoint')`,
       t.schema,
     );
     expect(rules.map((r) => r.name)).toEqual(["AuditEvent_actorId_fkey"]);

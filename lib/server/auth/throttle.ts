@@ -102,14 +102,20 @@ export function withSuccess(state: ThrottleState, kind: ThrottleKind, now: Date)
 
 type Rows = Map<ThrottleKind, ThrottleState>;
 
-/** Creates missing rows, then locks all of them (in key order, so two attempts cannot deadlock). */
+/**
+ * Creates missing rows and locks all of them until the transaction ends: an upsert that bumps `version` takes the
+ * row lock whether it inserts or updates, so the read after it sees the latest count and no other attempt can
+ * change it before this one writes. Key order is fixed, so two attempts cannot deadlock.
+ */
 async function lockRows(tx: Tx, keys: ThrottleKey[], now: Date): Promise<Rows> {
   const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const names = sorted.map((k) => k.key);
-  await tx.$executeRaw`INSERT INTO "LoginThrottle" ("key", "updatedAt") SELECT k, ${now} FROM unnest(${names}::text[]) AS k ON CONFLICT ("key") DO NOTHING`;
-  const found = await tx.$queryRaw<(ThrottleState & { key: string })[]>`
-    SELECT "key", "failures", "windowStartedAt", "blockedUntil", "succeededAt" FROM "LoginThrottle"
-     WHERE "key" = ANY(${names}::text[]) ORDER BY "key" FOR UPDATE`;
+  for (const { key } of sorted) {
+    await tx.loginThrottle.upsert({ where: { key }, create: { key }, update: { version: { increment: 1 } }, select: { key: true } });
+  }
+  const found = await tx.loginThrottle.findMany({
+    where: { key: { in: sorted.map((k) => k.key) } },
+    select: { key: true, failures: true, windowStartedAt: true, blockedUntil: true, succeededAt: true },
+  });
   const byKey = new Map(found.map((row) => [row.key, row]));
   return new Map(sorted.map((k) => {
     const row = byKey.get(k.key);
