@@ -19,6 +19,9 @@ export const ENV_VARS = {
   FEIJIAN_S3_REGION: "With the s3 store: the region the server expects (default us-east-1; MinIO accepts any).",
   FEIJIAN_S3_ACCESS_KEY_ID: "With the s3 store: the access key.",
   FEIJIAN_S3_SECRET_ACCESS_KEY: "With the s3 store: the secret key.",
+  FEIJIAN_AUDIT_KEY: "Ed25519 key (64 hex digits) that signs audit checkpoints. Required in production; kept off the database server. In embedded mode one is generated and kept in ./.data.",
+  FEIJIAN_AUDIT_TRUSTED_KEYS: "Public keys (64 hex digits, comma-separated) of retired audit keys whose checkpoints `npm run audit:verify` still trusts.",
+  FEIJIAN_TRUSTED_PROXIES: "Reverse proxies in front of the app that append to X-Forwarded-For (default 1); the client address is that many entries from the right.",
 } as const;
 
 export type EnvVar = keyof typeof ENV_VARS;

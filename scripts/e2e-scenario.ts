@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { CASE_STATES, type CaseState } from "@/lib/domain/case/workflow";
 import { loadActor } from "@/lib/server/auth/actor";
+import { startSession } from "@/lib/server/auth/sessions";
 import { createPrisma, type PrismaClient } from "@/lib/server/db/client";
 import type { OperationName } from "@/lib/operations";
 import { invokeOperation } from "@/lib/server/operations/boundary";
@@ -27,7 +28,9 @@ process.env.FEIJIAN_STORAGE_DIR = server.storageDir;
 
 async function actorOf(db: PrismaClient, username: string) {
   const user = await db.user.findUniqueOrThrow({ where: { username } });
-  const actor = await loadActor(db, user.id, user.sessionVersion);
+  // The scenario acts as these users do after signing in: a session of its own, ended when it is done.
+  const sessionId = await db.$transaction((tx) => startSession(tx, user.id));
+  const actor = await loadActor(db, { userId: user.id, sessionVersion: user.sessionVersion, sessionId });
   if (!actor) throw new Error(`no actor for ${username}`);
   return actor;
 }

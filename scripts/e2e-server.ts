@@ -27,6 +27,9 @@ async function main() {
     ...process.env,
     FEIJIAN_SEED: "demo",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("hex"),
+    FEIJIAN_AUDIT_KEY: process.env.FEIJIAN_AUDIT_KEY || randomBytes(32).toString("hex"),
+    // Each run's database is fresh, so its checkpoints go to a fresh file too, in the folder Playwright empties.
+    FEIJIAN_AUDIT_CHECKPOINT_FILE: path.resolve("test-results", `audit-checkpoints-${process.pid}.jsonl`),
     NEXTAUTH_URL: `http://127.0.0.1:${values.port}`,
   };
   let cleanup = async () => {};

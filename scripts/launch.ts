@@ -9,6 +9,8 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { checkpointFilePath, startAuditCheckpointer } from "@/lib/server/audit/checkpoint";
+import { ensureLocalAuditKeyHex, signingKeyFromHex, type AuditSigningKey } from "@/lib/server/audit/keys";
 import { createPrisma } from "@/lib/server/db/client";
 import { EMBEDDED_POOL_MAX, resolveDatabase, type DatabaseHandle } from "@/lib/server/db/embedded";
 import { applyMigrations } from "@/lib/server/db/migrator";
@@ -75,6 +77,35 @@ function sessionSecret(mode: Mode, database: DatabaseHandle): string {
   return secret;
 }
 
+/**
+ * The key that signs audit checkpoints (docs/decisions/013), kept out of the database like the session secret:
+ * made once beside the data when trying Feijian, given by FEIJIAN_AUDIT_KEY to a production server.
+ */
+function auditKey(mode: Mode, database: DatabaseHandle): AuditSigningKey {
+  const given = process.env.FEIJIAN_AUDIT_KEY?.trim();
+  if (given) return signingKeyFromHex(given);
+  if (mode === "start" && !database.embedded) {
+    throw new Error("FEIJIAN_AUDIT_KEY is not set. Give the server its own audit signing key (`openssl rand -hex 32`) and keep a copy outside the database server (docs/runbook.md).");
+  }
+  return signingKeyFromHex(ensureLocalAuditKeyHex());
+}
+
+/**
+ * Anchors the audit log while Next.js runs: a signed checkpoint every few seconds when the log has grown. It runs
+ * here, in the launcher, so the signing key never enters Next's process.
+ */
+function startCheckpointer(key: AuditSigningKey, database: DatabaseHandle) {
+  const db = createPrisma(database.url, { schema, max: 1 });
+  const checkpointer = startAuditCheckpointer({ db, key, file: checkpointFilePath() });
+  log(`Audit checkpoints signed with key ${key.keyId}, also kept in ${checkpointFilePath()}.`);
+  return {
+    stop: async () => {
+      await checkpointer.stop();
+      await db.$disconnect();
+    },
+  };
+}
+
 function runNext(mode: Mode, args: string[], database: DatabaseHandle): Promise<number> {
   const nextBin = createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
   const child = spawn(process.execPath, [nextBin, mode, ...args], {
@@ -123,10 +154,16 @@ async function main(): Promise<number> {
   process.once("SIGINT", abort);
   process.once("SIGTERM", abort);
   try {
+    const key = auditKey(mode, database);
     await prepare(database, mode);
+    const checkpointer = startCheckpointer(key, database);
     process.off("SIGINT", abort);
     process.off("SIGTERM", abort);
-    return await runNext(mode, args, database);
+    try {
+      return await runNext(mode, args, database);
+    } finally {
+      await checkpointer.stop();
+    }
   } finally {
     await database.stop();
   }

@@ -3,7 +3,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { AppHeader } from "@/components/layout/app-header";
 import { Card, Notice } from "@/components/ui/layout";
 import { getT } from "@/lib/i18n/server";
-import { safeCallbackPath } from "@/lib/server/auth/page-guards";
+import { safeCallbackPath } from "@/lib/security/callback-url";
 import { getActor } from "@/lib/server/auth/session";
 
 export async function generateMetadata() {

@@ -8,6 +8,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
+import { safeCallbackPath } from "@/lib/security/callback-url";
 import { ZLoginInput, type TLoginInput } from "@/lib/validation/auth";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -21,13 +22,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
+      // The page already cleaned it; cleaning again here keeps the form safe wherever it is used.
+      router.replace(safeCallbackPath(callbackUrl, "/portal"));
       router.refresh();
       return;
     }
     const [code, until] = (result?.error ?? "").split(/:(.+)/);
-    if (code === "LOCKED" && until) {
-      setFailure(t("auth.locked", { time: format.dateTime(new Date(until), { hour: "2-digit", minute: "2-digit", hour12: false }) }));
+    // The same two answers for every username, existing or not (issue 12, item 18).
+    if (code === "THROTTLED" && until) {
+      setFailure(t("auth.throttled", { time: format.dateTime(new Date(until), { hour: "2-digit", minute: "2-digit", hour12: false }) }));
     } else if (code === "INVALID" || code === "VALIDATION" || code === "CredentialsSignin") {
       setFailure(t("auth.invalid"));
     } else {

@@ -7,16 +7,33 @@ import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
 import type { TChangePasswordInput } from "@/lib/validation/auth";
 import { hashPassword, verifyPassword } from "./auth/password";
+import { passwordThrottleKeys, reserveAttempt, settleSuccess } from "./auth/throttle";
 
-/** Changing the password ends every other session: `sessionVersion` goes up. */
-export async function changePassword(db: PrismaClient, actor: Actor, input: TChangePasswordInput, context: RequestContext = {}) {
+const THROTTLED = "errors.passwordAttemptsThrottled";
+
+/**
+ * Changing the password ends every session, this one too: `sessionVersion` goes up. The current password is
+ * throttled like a sign-in (5 wrong in 15 minutes, then 15 minutes' wait), so a session left open, or a stolen
+ * cookie, cannot be used to guess it without limit (issue 12, item 18). Wrong attempts are audited.
+ */
+export async function changePassword(db: PrismaClient, actor: Actor, input: TChangePasswordInput, context: RequestContext = {}, now: Date = new Date()) {
   requirePermission(actor, "account.changePassword");
+  const keys = passwordThrottleKeys(actor.userId);
+  const audit = { actor, action: "account.changePassword", entity: "User", entityId: actor.userId, context, at: now } as const;
+  const reservation = await reserveAttempt(db, keys, now);
+  if (!reservation.allowed) {
+    await db.$transaction((tx) => recordAudit(tx, { ...audit, outcome: "DENIED", after: { reason: "THROTTLED", blockedUntil: reservation.blockedUntil } }));
+    throw new DomainError("WRONG_PASSWORD", { currentPassword: THROTTLED }, { messageKey: THROTTLED });
+  }
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new DomainError("WRONG_PASSWORD", { currentPassword: "errors.wrongPassword" });
+    await db.$transaction((tx) => recordAudit(tx, { ...audit, outcome: "FAILED", after: { reason: "WRONG_PASSWORD", blockedUntil: reservation.blockedUntil } }));
+    const message = reservation.blockedUntil ? THROTTLED : "errors.wrongPassword";
+    throw new DomainError("WRONG_PASSWORD", { currentPassword: message }, { messageKey: message });
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
+    await settleSuccess(tx, keys, now);
     const { count } = await tx.user.updateMany({
       where: { id: user.id, version: user.version },
       data: { passwordHash, sessionVersion: { increment: 1 }, version: { increment: 1 } },

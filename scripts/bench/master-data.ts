@@ -17,6 +17,7 @@ import { PassThrough, Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { loadActor } from "@/lib/server/auth/actor";
+import { startSession } from "@/lib/server/auth/sessions";
 import { createPrisma } from "@/lib/server/db/client";
 import { applyMigrations, withClient, withDatabaseName } from "@/lib/server/db/migrator";
 import { commitImport } from "@/lib/server/master-data/import/imports";
@@ -93,7 +94,8 @@ async function benchImport(figures: Record<string, number>) {
       await seedRegions(db);
       const bureau = await db.organization.create({ data: { name: "基准测试省局", kind: "PROVINCIAL_BUREAU" } });
       const user = await db.user.create({ data: { username: "bench", displayName: "基准", role: "BUREAU_STAFF", organizationId: bureau.id, passwordHash: "x" } });
-      const actor = (await loadActor(db, user.id, user.sessionVersion))!;
+      const sessionId = await db.$transaction((tx) => startSession(tx, user.id));
+      const actor = (await loadActor(db, { userId: user.id, sessionVersion: user.sessionVersion, sessionId }))!;
       process.env.FEIJIAN_STORAGE_DIR ??= `${process.env.TMPDIR ?? "/tmp"}/feijian-bench-storage`;
       global.gc?.();
       const baseline = process.memoryUsage().rss;

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import type { OrganizationKind, Role } from "@/lib/server/db/generated/enums";
 import { hashPassword } from "@/lib/server/auth/password";
 import { loadActor } from "@/lib/server/auth/actor";
+import { startSession } from "@/lib/server/auth/sessions";
 import type { Actor } from "@/lib/server/policy/actor";
 
 export const FACTORY_PASSWORD = "Factory-pass-1";
@@ -42,10 +43,11 @@ export async function makeUser(db: PrismaClient, role: Role, overrides: { organi
   });
 }
 
-/** A user of the role and the actor the server would build for them. */
+/** A user of the role and the actor the server would build for them, from a signed-in session. */
 export async function makeActor(db: PrismaClient, role: Role, overrides: Parameters<typeof makeUser>[2] = {}): Promise<Actor> {
   const user = await makeUser(db, role, overrides);
-  const actor = await loadActor(db, user.id, user.sessionVersion);
+  const sessionId = await db.$transaction((tx) => startSession(tx, user.id));
+  const actor = await loadActor(db, { userId: user.id, sessionVersion: user.sessionVersion, sessionId });
   if (!actor) throw new Error("factory user has no actor");
   return actor;
 }

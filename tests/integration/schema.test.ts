@@ -15,7 +15,7 @@ const t = setupTestDatabase();
  * A new table must be added here or to NEVER_UPDATED, or the partition test fails.
  */
 const MUTABLE = [
-  "PoolingRegion", "Organization", "User",
+  "PoolingRegion", "Organization", "User", "UserSession", "LoginThrottle",
   "Institution", "FundUsage", "InspectionHistory", "ViolationType", "KeyArea", "Expert", "ConflictDeclaration",
   "CalendarOverride", "CalendarYear", "CalendarHoliday",
   "Plan", "PlanPhase", "PlanRegion", "DesignatedTarget", "CeremonyParty",
@@ -33,7 +33,7 @@ const MUTABLE = [
  * event), corrected by a new row; and a draft plan's link rows, replaced by delete and insert.
  */
 const NEVER_UPDATED = [
-  "AuditEvent", "FileObject",
+  "AuditEvent", "AuditCheckpoint", "FileObject",
   "PlanKeyArea", "PlanExclusionWindow", "PlanParticipatingRegion",
   "CommitmentLetter", "OnSiteNotice", "Evidence", "ProblemRecordSignature", "Handover",
   "Statement", "Review", "AmountConfirmationNotice", "ConfirmationLetter", "RefundNotice", "Refund", "Penalty",
@@ -56,6 +56,12 @@ const HAND_WRITTEN_CHECKS = [
   "Refund_voucher_check", "Publication_subject_check", "FileObject_content_check", "MasterDataImport_rows_check",
   "InspectionCase_dueAwaits_check", "CalendarHoliday_days_check",
 ];
+
+/** The hand-written triggers that make the audit log append-only (migration audit_anchor_sessions_throttle). */
+const HAND_WRITTEN_TRIGGERS = ["AuditEvent_append_only", "AuditEvent_no_truncate", "AuditCheckpoint_append_only", "AuditCheckpoint_no_truncate"];
+
+/** Tables of the platform that a case file never writes: sign-in sessions, throttling, the audit log and its anchors. */
+const NOT_IN_A_CASE_FILE = ["AuditEvent", "AuditCheckpoint", "UserSession", "LoginThrottle"];
 
 type Column = { table: string; column: string; dataType: string; precision: number | null; scale: number | null; datetimePrecision: number | null; nullable: boolean; defaultValue: string | null };
 type ForeignKey = { name: string; table: string; tableOid: number; columns: number[]; columnNames: string[] };
@@ -188,6 +194,14 @@ describe("schema conventions", () => {
 
   it("keeps the hand-written CHECK constraints", () => {
     expect(HAND_WRITTEN_CHECKS.filter((name) => !checks.includes(name))).toEqual([]);
+  });
+
+  it("keeps the triggers that make the audit log append-only", async () => {
+    const triggers = await query<{ name: string }>(
+      `SELECT tg.tgname AS name FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND NOT tg.tgisinternal AND tg.tgenabled = 'O'`,
+    );
+    expect(HAND_WRITTEN_TRIGGERS.filter((name) => !triggers.some((t) => t.name === name))).toEqual([]);
   });
 });
 
@@ -327,7 +341,7 @@ describe("one case file, from the plan to the publication", () => {
     expect(stored.progressReportDueOn?.toISOString().slice(0, 10)).toBe("2024-10-21");
     expect(stored.problemRecord?.signatures.map((s) => s.side).sort()).toEqual(["INSTITUTION", "TEAM"]);
 
-    const counted = tables.filter((table) => table !== "AuditEvent");
+    const counted = tables.filter((table) => !NOT_IN_A_CASE_FILE.includes(table));
     const counts = await withClient(t.url, async (c) => {
       const from = (table: string) => `${c.escapeIdentifier(t.schema)}.${c.escapeIdentifier(table)}`;
       const sql = counted.map((table) => `SELECT ${c.escapeLiteral(table)} AS "table", count(*)::int AS rows FROM ${from(table)}`).join(" UNION ALL ");

@@ -60,6 +60,8 @@ describe("docker-compose.yml", () => {
     expect(url.username).toBe(db.POSTGRES_USER);
     expect(url.pathname).toBe(`/${db.POSTGRES_DB}`);
     expect(env.NEXTAUTH_SECRET).toMatch(/:\?/);
+    // The audit checkpoint key is required too, and must not be the database's to know (docs/decisions/013).
+    expect(env.FEIJIAN_AUDIT_KEY).toMatch(/:\?/);
     expect(env.FEIJIAN_SEED).toBe("production");
   });
 

@@ -45,7 +45,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <Td>{t(`roles.${user.role}`)}</Td>
             <Td>{user.organization.name}</Td>
             <Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, actor.locale) : "—"}</Td>
-            <Td>{user.active ? (user.lockedUntil && user.lockedUntil > new Date() ? t("users.locked") : t("common.active")) : t("common.inactive")}</Td>
+            <Td>{user.active ? (user.signInRestrictedUntil ? t("users.locked") : t("common.active")) : t("common.inactive")}</Td>
             <Td>
               {user.active && can(actor, "user.deactivate", { userId: user.id }) ? (
                 <DeactivateButton id={user.id} version={user.version} label={t("users.deactivateLabel", { name: user.username })} confirmText={t("users.deactivateConfirm", { name: user.displayName })} action={deactivateUserAction} />

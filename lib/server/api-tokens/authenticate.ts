@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { DomainError } from "@/lib/errors";
 import type { Actor, RequestContext } from "@/lib/policy/actor";
-import { loadActor } from "@/lib/server/auth/actor";
+import { loadSystemActor } from "@/lib/server/auth/actor";
 import type { PrismaClient } from "@/lib/server/db/client";
 
 /** `fj_` + 8 characters of prefix + `_` + 43 characters of secret (32 random bytes, base64url). */
@@ -25,9 +25,9 @@ function windowOf(now: Date): Date {
  */
 export async function authenticateApiToken(db: PrismaClient, token: string, _context: RequestContext, now = new Date()): Promise<Actor> {
   if (!TOKEN.test(token)) throw new DomainError("UNAUTHENTICATED");
-  const found = await db.apiToken.findUnique({ where: { secretSha256: tokenSha256(token) }, select: { id: true, userId: true, permissions: true, expiresAt: true, revokedAt: true, rateLimitPerMinute: true, lastUsedAt: true, user: { select: { sessionVersion: true, isSystemAccount: true } } } });
-  if (!found || found.revokedAt || found.expiresAt <= now || !found.user.isSystemAccount) throw new DomainError("UNAUTHENTICATED");
-  const actor = await loadActor(db, found.userId, found.user.sessionVersion);
+  const found = await db.apiToken.findUnique({ where: { secretSha256: tokenSha256(token) }, select: { id: true, userId: true, permissions: true, expiresAt: true, revokedAt: true, rateLimitPerMinute: true, lastUsedAt: true } });
+  if (!found || found.revokedAt || found.expiresAt <= now) throw new DomainError("UNAUTHENTICATED");
+  const actor = await loadSystemActor(db, found.userId);
   if (!actor) throw new DomainError("UNAUTHENTICATED");
 
   const windowStart = windowOf(now);

@@ -5,6 +5,7 @@ import type { Actor, RequestContext, Role } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/can";
 import { roleHasPermission, type Permission } from "@/lib/policy/permissions";
 import { recordAudit } from "@/lib/server/audit/record";
+import { hashPassword } from "@/lib/server/auth/password";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { scope } from "@/lib/server/policy/scope";
 import type { TIssueApiTokenInput, TRevokeApiTokenInput } from "@/lib/validation/api-tokens";
@@ -38,9 +39,11 @@ export async function issueApiToken(db: PrismaClient, actor: Actor, input: TIssu
   if (expiresAt <= now || expiresAt.getTime() - now.getTime() > MAX_TOKEN_DAYS * 86_400_000) throw new DomainError("VALIDATION", { expiresOn: "validation.tokenExpiry" });
 
   const token = `fj_${prefix()}_${randomBytes(32).toString("base64url")}`;
+  // A password nobody knows (random, hashed): the account cannot sign in anyway (isSystemAccount).
+  const passwordHash = await hashPassword(randomBytes(32).toString("hex"));
   const created = await db.$transaction(async (tx) => {
     const account = await tx.user.create({
-      data: { username: `system-${randomUUID().slice(0, 12)}`, displayName: input.name, role, organizationId: organization.id, passwordHash: "!system-account", isSystemAccount: true },
+      data: { username: `system-${randomUUID().slice(0, 12)}`, displayName: input.name, role, organizationId: organization.id, passwordHash, isSystemAccount: true },
     });
     const row = await tx.apiToken.create({
       data: { name: input.name, userId: account.id, permissions, prefix: token.slice(0, 11), secretSha256: tokenSha256(token), expiresAt, rateLimitPerMinute: input.rateLimitPerMinute ?? 120, createdById: actor.userId },

@@ -6,7 +6,8 @@ import { canonicalJson, GENESIS_HASH, hashLink, type ChainedFields } from "./cha
 
 // One lock for the whole chain: appending reads the last link, so two writers must not interleave.
 // Held until the surrounding transaction ends, which keeps `seq` order equal to chain order.
-const CHAIN_LOCK_KEY = 724_101;
+// Checkpoints take it too (checkpoint.ts), so the head and the count they sign belong together.
+export const CHAIN_LOCK_KEY = 724_101;
 
 export interface AuditInput {
   actor: Actor | null;

@@ -6,13 +6,8 @@ import { recordAudit } from "@/lib/server/audit/record";
 import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
 import type { Permission, Portal } from "@/lib/server/policy/permissions";
+import { safeCallbackPath } from "@/lib/security/callback-url";
 import { getActor, getRequestContext } from "./session";
-
-/** Only a same-site path may be a post-login destination: no `//host`, no scheme. */
-export function safeCallbackPath(value: string | null | undefined, fallback = "/"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
-}
 
 async function signedInOrRedirect(): Promise<Actor> {
   const actor = await getActor();

@@ -30,7 +30,7 @@ export function storageKeyOf(file: UploadedFile): string {
 /**
  * Records the FileObject in the caller's transaction, under the final key. The bytes were written before the
  * transaction (under a temporary key) and move to that key only after it commits, so a rolled-back transaction
- * leaves no file behind and a committed row never lacks its file (docs/decisions/013).
+ * leaves no file behind and a committed row never lacks its file (docs/decisions/017).
  */
 export async function storeFile(tx: Tx, file: UploadedFile, uploadedById: string, now = new Date()) {
   if (file.sizeBytes <= 0) throw new DomainError("FILE_EMPTY", { file: "errors.fileEmpty" });

@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "@/lib/server/db/client";
 import type { OrganizationKind, Role } from "@/lib/server/db/generated/enums";
 import { recordAudit } from "@/lib/server/audit/record";
 import { hashPassword } from "@/lib/server/auth/password";
+import { accountThrottleKey } from "@/lib/server/auth/throttle";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
@@ -27,7 +28,6 @@ const USER_PUBLIC = {
   staffNumber: true,
   active: true,
   version: true,
-  lockedUntil: true,
   lastLoginAt: true,
   createdAt: true,
   organization: { select: { id: true, name: true, kind: true } },
@@ -43,10 +43,18 @@ export async function listUsers(db: PrismaClient, actor: Actor, filter: { query?
       filter.query ? { OR: [{ username: { contains: filter.query, mode: "insensitive" } }, { displayName: { contains: filter.query } }] } : {},
     ],
   };
-  const [rows, total] = await Promise.all([
+  const [users, total] = await Promise.all([
     db.user.findMany({ where, select: USER_PUBLIC, orderBy: [{ active: "desc" }, { username: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
     db.user.count({ where }),
   ]);
+  // An account under a guessing attack is refused from addresses it has not signed in from (lib/server/auth/throttle.ts).
+  const now = new Date();
+  const blocks = await db.loginThrottle.findMany({
+    where: { key: { in: users.map((user) => accountThrottleKey(user.username)) }, blockedUntil: { gt: now } },
+    select: { key: true, blockedUntil: true },
+  });
+  const restricted = new Map(blocks.map((block) => [block.key, block.blockedUntil]));
+  const rows = users.map((user) => ({ ...user, signInRestrictedUntil: restricted.get(accountThrottleKey(user.username)) ?? null }));
   return { rows, total, page, pageSize };
 }
 

@@ -17,7 +17,7 @@ export interface StoreEntry {
 }
 
 /**
- * Where uploaded files live: a folder on disk or an S3-compatible bucket (docs/decisions/013). Bytes are
+ * Where uploaded files live: a folder on disk or an S3-compatible bucket (docs/decisions/017). Bytes are
  * written first under a temporary key, outside any transaction; the database row names the final key; the
  * caller promotes the temporary object after its transaction commits and discards it when it fails
  * (lib/server/files/upload.ts). Every read and write streams.
