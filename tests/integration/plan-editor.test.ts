@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/server/errors";
-import { addCeremonyParty, addParticipatingRegion, addPhase, addPlanKeyArea, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
+import { addCeremonyParty, addParticipatingRegion, addPhase, addPlanKeyArea, deletePlan, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
 import { createPlan } from "@/lib/server/plans/plans";
 import type { Actor } from "@/lib/server/policy/actor";
 import { ZAddPhaseInput, ZCreatePlanInput, ZPlanRegionInput, ZUpdatePlanInput } from "@/lib/validation/plans";
@@ -106,6 +106,34 @@ describe("the plan editor", () => {
     await publishPlan(t.db, bureau, { planId: revision.id });
     expect((await t.db.plan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe("ARCHIVED");
     expect(await t.db.auditEvent.count({ where: { entityId: revision.id, action: "plan.revise" } })).toBe(1);
+  });
+
+  it("a draft plan with nothing drawn is deleted with its rules, audited; a published plan or a draft with a team is kept, with the reason", async () => {
+    const plan = await newPlan();
+    await addCeremonyParty(t.db, bureau, { planId: plan.id, code: "A", name: "见证方甲" });
+    await savePlanRegion(t.db, bureau, regionRules(plan.id, province.regions[0]!.id));
+    const planRegion = await t.db.planRegion.findFirstOrThrow({ where: { planId: plan.id } });
+    const hospital = await t.db.institution.findFirstOrThrow({ where: { poolingRegionId: province.regions[0]!.id, kind: "HOSPITAL" } });
+    await designateTarget(t.db, bureau, { planId: plan.id, planRegionId: planRegion.id, institutionId: hospital.id, kind: "HOSPITAL", trigger: "TIP_OFF", reason: "举报线索" });
+    await deletePlan(t.db, bureau, { planId: plan.id });
+    expect(await t.db.plan.count({ where: { id: plan.id } })).toBe(0);
+    expect(await t.db.planRegion.count({ where: { planId: plan.id } })).toBe(0);
+    expect(await t.db.designatedTarget.count({ where: { planRegionId: planRegion.id } })).toBe(0);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "plan.delete", entityId: plan.id } });
+    expect(audit.before).toMatchObject({ id: plan.id, title: plan.title, status: "DRAFT" });
+    // Pressed twice (a second tab, a double click): the plan is gone, so not found, and nothing else changes.
+    expect(await refusal(deletePlan(t.db, bureau, { planId: plan.id }))).toMatchObject({ code: "NOT_FOUND" });
+
+    const withTeam = await newPlan();
+    await t.db.team.create({ data: { planId: withTeam.id, inspectedRegionId: province.regions[0]!.id, name: "已组建检查组" } });
+    expect(await refusal(deletePlan(t.db, bureau, { planId: withTeam.id }))).toMatchObject({ messageKey: "plans.errors.deleteHasTeams" });
+    const published = await newPlan();
+    await t.db.plan.update({ where: { id: published.id }, data: { status: "PUBLISHED" } });
+    expect(await refusal(deletePlan(t.db, bureau, { planId: published.id }))).toMatchObject({ messageKey: "plans.errors.deleteNotDraft" });
+    expect(await t.db.plan.count({ where: { id: { in: [withTeam.id, published.id] } } })).toBe(2);
+    for (const role of ["CITY_STAFF", "INSPECTOR"] as const) {
+      expect(await refusal(deletePlan(t.db, await makeActor(t.db, role), { planId: withTeam.id }))).toMatchObject({ code: "FORBIDDEN" });
+    }
   });
 
   it("is the bureau's: city, institution and team users cannot edit a plan", async () => {
