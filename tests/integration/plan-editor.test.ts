@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/server/errors";
 import { addCeremonyParty, addParticipatingRegion, addPhase, addPlanKeyArea, deletePlan, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
-import { createPlan } from "@/lib/server/plans/plans";
+import { createPlan, searchDesignatableInstitutions } from "@/lib/server/plans/plans";
 import type { Actor } from "@/lib/server/policy/actor";
-import { ZAddPhaseInput, ZCreatePlanInput, ZPlanRegionInput, ZUpdatePlanInput } from "@/lib/validation/plans";
+import { ZAddPhaseInput, ZCreatePlanInput, ZPlanRegionInput, ZSearchDesignatableInput, ZUpdatePlanInput } from "@/lib/validation/plans";
 import { makeActor } from "../factories";
 import { makeProvince } from "../factories/draws";
 import { setupTestDatabase } from "./support/db";
@@ -134,6 +134,22 @@ describe("the plan editor", () => {
     for (const role of ["CITY_STAFF", "INSPECTOR"] as const) {
       expect(await refusal(deletePlan(t.db, await makeActor(t.db, role), { planId: withTeam.id }))).toMatchObject({ code: "FORBIDDEN" });
     }
+  });
+
+  it("designation finds hospitals and pharmacies by part of their Chinese name or code, in the plan's inspected regions only", async () => {
+    const plan = await newPlan();
+    await savePlanRegion(t.db, bureau, regionRules(plan.id, province.regions[0]!.id));
+    const planRegion = await t.db.planRegion.findFirstOrThrow({ where: { planId: plan.id } });
+    const byName = await searchDesignatableInstitutions(t.db, bureau, ZSearchDesignatableInput.parse({ planId: plan.id, q: "医院0-" }));
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((i) => i.name.includes("医院0-") && i.planRegionId === planRegion.id)).toBe(true);
+    // Another region's hospitals (医院1-…) and the agency are never offered.
+    expect(await searchDesignatableInstitutions(t.db, bureau, ZSearchDesignatableInput.parse({ planId: plan.id, q: "医院1-" }))).toEqual([]);
+    expect(await searchDesignatableInstitutions(t.db, bureau, ZSearchDesignatableInput.parse({ planId: plan.id, q: "经办" }))).toEqual([]);
+    const code = byName[0]!.nationalCode;
+    expect((await searchDesignatableInstitutions(t.db, bureau, ZSearchDesignatableInput.parse({ planId: plan.id, planRegionId: planRegion.id, q: code.toLowerCase() }))).map((i) => i.nationalCode)).toEqual([code]);
+    expect(ZSearchDesignatableInput.safeParse({ planId: plan.id, q: "  " }).success).toBe(false);
+    expect(await refusal(searchDesignatableInstitutions(t.db, await makeActor(t.db, "INSPECTOR"), { planId: plan.id, planRegionId: undefined, q: "医院" }))).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("is the bureau's: city, institution and team users cannot edit a plan", async () => {

@@ -194,13 +194,16 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         </Card>
       </div>
 
-      <Card title={t("draw.sectionTitle")} className="mb-6">
-        <p className="mb-3 text-sm text-slate-600">{plan.status === "PUBLISHED" ? t("draw.sectionIntro") : t("draw.sectionNeedsPublished")}</p>
-        {canDraw && teamDraw.length === 0 && plan.teams.length === 0 && plan.participatingRegions.length > 0 ? (
-          <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} hrefPrefix={drawHref("")} confirmText={t("draw.fixConfirm")} /></div>
-        ) : null}
-        <DrawList draws={plan.draws} regions={new Map(regionRows.map((r) => [r.id, r.name]))} href={drawHref} t={t} locale={actor.locale} />
-      </Card>
+      {/* A plan whose targets are named by hand (no drawing rules, no draw) has no ceremony to show. */}
+      {plan.inspectedRegions.length > 0 || plan.draws.length > 0 ? (
+        <Card title={t("draw.sectionTitle")} className="mb-6">
+          <p className="mb-3 text-sm text-slate-600">{plan.status === "PUBLISHED" ? t("draw.sectionIntro") : t("draw.sectionNeedsPublished")}</p>
+          {canDraw && teamDraw.length === 0 && plan.teams.length === 0 && plan.participatingRegions.length > 0 ? (
+            <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} hrefPrefix={drawHref("")} confirmText={t("draw.fixConfirm")} /></div>
+          ) : null}
+          <DrawList draws={plan.draws} regions={new Map(regionRows.map((r) => [r.id, r.name]))} href={drawHref} t={t} locale={actor.locale} />
+        </Card>
+      ) : null}
 
       <Card title={t("plans.teams")} className="mb-6">
         {plan.teams.length === 0 ? <EmptyState title={t("plans.noTeams")} /> : null}
