@@ -56,6 +56,8 @@ function main(): number {
     const selected = report.kind === "TARGETS" ? `${report.selected} targets` : `${report.selected} people on teams`;
     const replaced = report.replacements > 0 ? `, ${report.replacements} replacement(s)` : "";
     console.log(`OK ${what} of plan ${report.planId}: ${report.candidates} candidates, ${selected}${replaced}; every value recomputed.`);
+    const recomputed = report.kind === "TARGETS" ? "ranking, look-back list and exclusions" : "recusals";
+    console.log(report.opened === null ? "  published record: internal values are salted-hash commitments (ADR 019)" : `  full record: ${report.opened} commitments opened and matched; ${recomputed} recomputed from them`);
     console.log(`  manifestHash ${report.manifestHash}`);
     console.log(`  seed         ${report.seed}`);
     console.log(`  resultHash   ${report.resultHash}`);

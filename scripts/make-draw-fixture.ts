@@ -1,20 +1,26 @@
 /**
- * `npx tsx scripts/make-draw-fixture.ts`: writes the sample published draw records in
- * tests/fixtures/draws/ from a small fictional province, through the real engine and ceremony.
+ * `npx tsx scripts/make-draw-fixture.ts`: writes the sample draw records in tests/fixtures/draws/
+ * from a small fictional province, through the real engine and ceremony: each as published, and
+ * as the bureau's full record (`*.full.json`, ADR 019), with every committed value and its salt.
  * Deterministic: a unit test rebuilds the records and compares them with the files, so a change
  * to the engine that changes a published draw shows up as a failing test, not a silent drift.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { sha256Hex } from "@/lib/domain/crypto/sha256";
-import { buildTargetRecord, buildTeamRecord, type TargetDrawRecord, type TeamDrawRecord, withReplacement } from "@/lib/domain/draw/record";
+import { buildTargetRecord, buildTeamRecord, publicRecord, type TargetDrawRecord, type TeamDrawRecord, withReplacement } from "@/lib/domain/draw/record";
 import { commitmentOf, runCeremony } from "@/lib/domain/draw/seed";
 import { buildTargetManifest, type InstitutionInput } from "@/lib/domain/draw/target-manifest";
-import { buildTeamManifest, type Person } from "@/lib/domain/draw/team-manifest";
+import { buildTeamManifest, type PersonInput } from "@/lib/domain/draw/team-manifest";
 
 export const FIXTURE_DIR = fileURLToPath(new URL("../tests/fixtures/draws/", import.meta.url));
 export const TARGET_FIXTURE = "targets-2024-220200.json";
 export const TEAM_FIXTURE = "teams-2024.json";
+export const TARGET_FULL_FIXTURE = "targets-2024-220200.full.json";
+export const TEAM_FULL_FIXTURE = "teams-2024.full.json";
+
+/** A fixed disclosure key, so the fixture is reproducible; a real manifest gets 256 fresh random bits. */
+const disclosureKey = (label: string) => sha256Hex(`fixture disclosure key ${label}`);
 
 const PARTIES = [
   { id: "BUREAU", name: "吉林省医疗保障局基金监管处（示例）" },
@@ -65,8 +71,10 @@ function institutions(): InstitutionInput[] {
   ];
 }
 
+/** The bureau's full record of the sample target draw; `publicRecord` of it is the published one. */
 export function buildTargetFixture(): TargetDrawRecord {
   const manifest = buildTargetManifest({
+    disclosureKey: disclosureKey("targets"),
     planId: "JL-2024-PROVINCIAL",
     planYear: 2024,
     referenceYears: [2022, 2023],
@@ -99,8 +107,8 @@ const REGIONS = [
   { code: "222400", name: "延边州（含长白山）" },
 ];
 
-function people(prefix: string, count: number, employed: boolean): Person[] {
-  return Array.from({ length: count }, (_, n): Person => {
+function people(prefix: string, count: number, employed: boolean): PersonInput[] {
+  return Array.from({ length: count }, (_, n): PersonInput => {
     const home = REGIONS[n % REGIONS.length]!.code;
     const employerRegion = REGIONS[(n * 3) % REGIONS.length]!.code;
     return {
@@ -108,13 +116,16 @@ function people(prefix: string, count: number, employed: boolean): Person[] {
       employer: employed ? { code: `H${employerRegion}${String(n + 1).padStart(3, "0")}`, region: employerRegion } : null,
       homeRegion: home,
       servedLastYear: n % 4 === 1,
-      conflicts: n % 7 === 3 ? [{ region: REGIONS[(n + 5) % REGIONS.length]!.code, reason: "配偶在该地医保部门任职（示例）" }] : [],
+      // As the server writes it: the declaration's id, never its text.
+      conflicts: n % 7 === 3 ? [{ region: REGIONS[(n + 5) % REGIONS.length]!.code, reason: `declaration D-2024-${String(n + 1).padStart(4, "0")}` }] : [],
     };
   });
 }
 
+/** The bureau's full record of the sample team draw; `publicRecord` of it is the published one. */
 export function buildTeamFixture(): TeamDrawRecord {
   const manifest = buildTeamManifest({
+    disclosureKey: disclosureKey("teams"),
     planId: "JL-2024-PROVINCIAL",
     planYear: 2024,
     parties: PARTIES,
@@ -130,7 +141,7 @@ export function buildTeamFixture(): TeamDrawRecord {
     pool: "EXPERT",
     inspected: team.inspected,
     withdrawn: team.experts[0]!,
-    reason: "签署承诺书时申报：曾在被检地区一家定点医院兼职（示例）",
+    reason: "declaration D-2024-0101",
     declaredAt: "2024-07-08T06:00:00.000Z",
   });
 }
@@ -138,7 +149,11 @@ export function buildTeamFixture(): TeamDrawRecord {
 export const fixtureText = (record: TargetDrawRecord | TeamDrawRecord): string => `${JSON.stringify(record, null, 2)}\n`;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(`${FIXTURE_DIR}${TARGET_FIXTURE}`, fixtureText(buildTargetFixture()));
-  writeFileSync(`${FIXTURE_DIR}${TEAM_FIXTURE}`, fixtureText(buildTeamFixture()));
-  console.log(`wrote ${FIXTURE_DIR}${TARGET_FIXTURE} and ${TEAM_FIXTURE}`);
+  const targets = buildTargetFixture();
+  const teams = buildTeamFixture();
+  writeFileSync(`${FIXTURE_DIR}${TARGET_FIXTURE}`, fixtureText(publicRecord(targets)));
+  writeFileSync(`${FIXTURE_DIR}${TEAM_FIXTURE}`, fixtureText(publicRecord(teams)));
+  writeFileSync(`${FIXTURE_DIR}${TARGET_FULL_FIXTURE}`, fixtureText(targets));
+  writeFileSync(`${FIXTURE_DIR}${TEAM_FULL_FIXTURE}`, fixtureText(teams));
+  console.log(`wrote ${FIXTURE_DIR}: ${TARGET_FIXTURE}, ${TEAM_FIXTURE}, ${TARGET_FULL_FIXTURE}, ${TEAM_FULL_FIXTURE}`);
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { stateMessageKey } from "@/lib/domain/case/workflow";
+import { caseStateLabelKey } from "@/lib/domain/case/state-label";
 import type { AppLocale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translator";
@@ -36,7 +36,7 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
         <div className="flex flex-col gap-6 lg:col-span-2">
           <Card title={t("cases.overview")}>
             <dl className="grid gap-4 sm:grid-cols-3">
-              <Field label={t("common.status")}><span className="rounded bg-brand-100 px-2 py-0.5 font-medium text-brand-900" data-testid="case-state">{t(stateMessageKey(c.state))}</span></Field>
+              <Field label={t("common.status")}><span className="rounded bg-brand-100 px-2 py-0.5 font-medium text-brand-900" data-testid="case-state">{t(caseStateLabelKey(c))}</span></Field>
               <Field label={t("plans.team")}>{c.team?.name ?? "—"}</Field>
               <Field label={t("cases.trigger")}>{t(`plans.triggers.${c.trigger}`)}{c.designated ? `（${t("cases.designated")}）` : ""}</Field>
               {deadline ? (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
-import { stateMessageKey } from "@/lib/domain/case/workflow";
+import { caseStateLabelKey } from "@/lib/domain/case/state-label";
 import type { AppLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translator";
@@ -14,7 +14,7 @@ export function CaseList({ rows, portal, t, locale, caption }: { rows: CaseListR
       {rows.map((row) => (
         <tr key={row.id} className={row.overdue ? "bg-red-50" : undefined}>
           <Td><Link href={`/${portal}/cases/${row.id}`} className="text-brand-700 hover:underline">{row.institution.name}</Link></Td>
-          <Td>{t(stateMessageKey(row.state))}</Td>
+          <Td>{t(caseStateLabelKey(row))}</Td>
           <Td>
             {row.deadlineKind && row.deadlineDueOn ? t(`cases.deadlineKinds.${row.deadlineKind}`, { date: formatDate(row.deadlineDueOn, locale) }) : null}
             {row.deadlineKind && row.deadlineAwaitsYear !== null ? t(`cases.deadlineKinds.${row.deadlineKind}`, { date: t("cases.deadlinePendingShort") }) : null}

@@ -80,6 +80,7 @@ const EXACT: Record<string, Omit<MismatchReason, "generic">> = {
   "one entry per party of the manifest, in its order": { key: "reasonPartyOrder", compares: "manifest" },
   "differs from manifest.planId": { key: "reasonPlanId", compares: "manifest" },
   "not a valid salt": { key: "reasonInvalidSalt", compares: "recomputed" },
+  "does not match the entry's salt and value": { key: "reasonEntryCommitment", compares: "recomputed" },
 };
 
 export function mismatchReason({ message }: Mismatch): MismatchReason {

@@ -51,7 +51,7 @@ function ProblemMessage({ name, problem }: { name: string; problem: RecordFilePr
   }
 }
 
-function PassedVerdict({ name, anchors }: { name: string; anchors: VerifyAnchors }) {
+function PassedVerdict({ name, anchors, opened }: { name: string; anchors: VerifyAnchors; opened: number | null }) {
   const t = useTranslations();
   const notes =
     !anchors.manifestHash && !anchors.resultHash
@@ -63,6 +63,8 @@ function PassedVerdict({ name, anchors }: { name: string; anchors: VerifyAnchors
   return (
     <Verdict tone="success" title={t("drawVerify.okTitle")}>
       <p>{t("drawVerify.okSummary", { file: name })}</p>
+      {/* ADR 019: a full record also opens every commitment of the published manifest. */}
+      <p>{opened === null ? t("drawVerify.okPublicRecord") : t("drawVerify.okFullRecord", { count: opened })}</p>
       {notes.map((note) => (
         <p key={note}>{note}</p>
       ))}
@@ -81,6 +83,7 @@ function PassedDetails({ report, value }: { report: Success; value: unknown }) {
         <Row label={t("drawVerify.planId")}>{report.planId}</Row>
         <Row label={t("drawVerify.kind")}>{report.kind === "TARGETS" ? t("drawVerify.kindTargets") : t("drawVerify.kindTeams")}</Row>
         <Row label={t("drawVerify.drawnAt")}>{formatDateTime(facts.drawnAt, isAppLocale(locale) ? locale : DEFAULT_LOCALE)}</Row>
+        <Row label={t("drawVerify.recordForm")}>{report.opened === null ? t("drawVerify.recordFormPublic") : t("drawVerify.recordFormFull", { count: report.opened })}</Row>
         <Row label={t("drawVerify.candidates")}>{t("drawVerify.candidatesValue", { count: report.candidates })}</Row>
         {report.kind === "TARGETS" ? (
           <Row label={t("drawVerify.targets")}>{t("drawVerify.targetsValue", { count: report.selected })}</Row>
@@ -175,7 +178,7 @@ export function VerifyOutcome({ source, report, anchors, anchorsValid }: { sourc
     );
   } else if (!anchorsValid || !report) status = <p className="text-sm text-slate-600">{t("drawVerify.fixAnchors")}</p>;
   else if (report.ok) {
-    status = <PassedVerdict name={source.name} anchors={anchors} />;
+    status = <PassedVerdict name={source.name} anchors={anchors} opened={report.opened} />;
     details = <PassedDetails report={report} value={source.value} />;
   } else alert = <Failed name={source.name} report={report} value={source.value} />;
   return (

@@ -3,7 +3,7 @@ import type { TargetDrawRecord, TeamDrawRecord } from "@/lib/domain/draw/record"
 import { targetsOf } from "@/lib/domain/draw/targets";
 import { currentTeams } from "@/lib/domain/draw/teams";
 import type { TargetManifest } from "@/lib/domain/draw/target-manifest";
-import type { TeamManifest } from "@/lib/domain/draw/team-manifest";
+import type { RecusalReason, TeamManifest } from "@/lib/domain/draw/team-manifest";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -70,6 +70,11 @@ export function TargetResult({ record, t }: { record: TargetDrawRecord; t: T }) 
 
 export function TeamResult({ record, regionNames, personNames, t }: { record: TeamDrawRecord; regionNames: Map<string, string>; personNames: Map<string, string>; t: T }) {
   const person = (id: string) => `${personNames.get(id) ?? ""}（${id}）`;
+  // Why someone was recused is in the bureau's full manifest only (ADR 019); the published record says that, not why.
+  const reasonsOf = (id: string, region: string): RecusalReason[] => {
+    const recusal: { id: string; region: string; reasons?: RecusalReason[] } | undefined = record.manifest.recusals.find((r) => r.id === id && r.region === region);
+    return recusal?.reasons ?? [];
+  };
   return (
     <>
       <Table caption={t("draw.teamsCaption")} head={<tr><Th>{t("draw.inspectedRegion")}</Th><Th>{t("draw.inspectingRegion")}</Th><Th>{t("plans.teamRoles.EXPERT")}</Th><Th>{t("plans.teamRoles.THIRD_PARTY")}</Th></tr>}>
@@ -89,7 +94,7 @@ export function TeamResult({ record, regionNames, personNames, t }: { record: Te
       {record.skips.length > 0 ? (
         <ul className="mt-3 list-disc pl-5 text-sm text-slate-600">
           {record.skips.map((s) => (
-            <li key={`${s.pool}-${s.inspected}-${s.id}`}>{t("draw.recusalSkip", { person: person(s.id), region: regionNames.get(s.inspected) ?? s.inspected, reasons: s.reasons.map((r) => t(`draw.recusalReasons.${r}`)).join("、") })}</li>
+            <li key={`${s.pool}-${s.inspected}-${s.id}`}>{t("draw.recusalSkip", { person: person(s.id), region: regionNames.get(s.inspected) ?? s.inspected, reasons: reasonsOf(s.id, s.inspected).map((r) => t(`draw.recusalReasons.${r}`)).join("、") })}</li>
           ))}
         </ul>
       ) : null}

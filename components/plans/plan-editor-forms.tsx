@@ -1,8 +1,9 @@
 "use client";
-import type { z } from "zod";
+import type { PlanSettings } from "@/components/plans/plan-settings-defaults";
 import { useEditorForm } from "@/components/plans/use-editor-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { SearchCombobox, type ComboboxOption } from "@/components/ui/search-combobox";
 import type { ActionResult } from "@/lib/server/action-result";
 import {
   DESIGNATION_KINDS,
@@ -26,8 +27,6 @@ type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 const GRID = "grid gap-4 md:grid-cols-4";
 /** The narrow cards beside each other (participating regions, exclusions, parties): one field a row. */
 const STACK = "flex flex-col gap-3";
-
-export type PlanSettings = z.input<typeof ZUpdatePlanInput>;
 
 export function PlanSettingsForm({ defaults, action }: { defaults: PlanSettings; action: Action }) {
   const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZUpdatePlanInput, defaults, action, "plans.editor.saved", false);
@@ -155,28 +154,58 @@ export function CeremonyPartyForm({ planId, action }: { planId: string; action: 
   );
 }
 
-export function DesignateTargetForm({ planId, regions, institutions, action }: { planId: string; regions: Option[]; institutions: Option[]; action: Action }) {
+type Found = { id: string; name: string; nationalCode: string; kind: string; planRegionId: string; regionName: string };
+type Search = (input: unknown) => Promise<ActionResult<Found[]>>;
+
+/**
+ * 指定检查 (Jilin plan §一(二)5). The institution is found by typing part of its name or code: a region has
+ * hundreds, searched on the server within the plan's inspected regions (the chosen one, or all). Choosing one from
+ * another region sets the region too.
+ */
+export function DesignateTargetForm({ planId, regions, search, action }: { planId: string; regions: Option[]; search: Search; action: Action }) {
   const defaults = { planId, planRegionId: "", institutionId: "", kind: "HOSPITAL" as const, trigger: "TIP_OFF" as const, reason: "" };
   const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZDesignateTargetInput, defaults, action, "plans.editor.designated", true);
+  const find = async (q: string): Promise<ComboboxOption[]> => {
+    const result = await search({ planId, planRegionId: form.getValues("planRegionId"), q });
+    if (!result.ok) return [];
+    return result.data.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）`, detail: `${i.regionName} · ${t(`plans.institutionKinds.${i.kind}`)}`, region: i.planRegionId, kind: i.kind }));
+  };
   return (
     <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.designateTitle")}>
       {notice}
-      <SelectField label={t("plans.inspectedRegion")} required error={fieldError("planRegionId")} {...form.register("planRegionId")}>
-        <option value="">{t("common.choose")}</option>
+      <SelectField label={t("plans.inspectedRegion")} required hint={t("plans.editor.designateRegionHint")} error={fieldError("planRegionId")} {...form.register("planRegionId")}>
+        <option value="">{t("plans.editor.allInspectedRegions")}</option>
         {regions.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
       </SelectField>
-      <SelectField label={t("plans.editor.designatedInstitution")} required error={fieldError("institutionId")} {...form.register("institutionId")}>
-        <option value="">{t("common.choose")}</option>
-        {institutions.map((i) => <option key={i.id} value={i.id}>{i.label}</option>)}
-      </SelectField>
+      <div className="md:col-span-3">
+        <input type="hidden" {...form.register("institutionId")} />
+        <SearchCombobox
+          label={t("plans.editor.designatedInstitution")}
+          required
+          hint={t("plans.editor.institutionSearchHint")}
+          error={fieldError("institutionId")}
+          value={form.watch("institutionId")}
+          search={find}
+          messages={{ searching: t("plans.editor.searching"), noMatch: t("plans.editor.noMatch"), results: (count) => t("plans.editor.matches", { count }) }}
+          onChoose={(option) => {
+            form.setValue("institutionId", option?.id ?? "", { shouldValidate: form.formState.isSubmitted });
+            const found = option as (ComboboxOption & { region: string; kind: string }) | null;
+            if (!found) return;
+            form.setValue("planRegionId", found.region, { shouldValidate: form.formState.isSubmitted });
+            // A pharmacy counts against the pharmacy quota; a hospital keeps the quota chosen (hospital or look-back).
+            if (found.kind === "PHARMACY") form.setValue("kind", "PHARMACY");
+            else if (form.getValues("kind") === "PHARMACY") form.setValue("kind", "HOSPITAL");
+          }}
+        />
+      </div>
       <SelectField label={t("plans.editor.designationKind")} required error={fieldError("kind")} {...form.register("kind")}>
         {DESIGNATION_KINDS.map((v) => <option key={v} value={v}>{t(`plans.designationKinds.${v}`)}</option>)}
       </SelectField>
       <SelectField label={t("plans.editor.designationTrigger")} required error={fieldError("trigger")} {...form.register("trigger")}>
         {INSPECTION_TRIGGERS.map((v) => <option key={v} value={v}>{t(`plans.triggers.${v}`)}</option>)}
       </SelectField>
-      <div className="md:col-span-3"><TextField label={t("plans.designationReason")} required hint={t("plans.designationHint")} error={fieldError("reason")} {...form.register("reason")} /></div>
-      <div className="self-end"><Button type="submit" disabled={busy}>{t("plans.editor.designate")}</Button></div>
+      <div className="md:col-span-2"><TextField label={t("plans.designationReason")} required hint={t("plans.designationHint")} error={fieldError("reason")} {...form.register("reason")} /></div>
+      <div className="md:col-span-4"><Button type="submit" disabled={busy}>{t("plans.editor.designate")}</Button></div>
     </form>
   );
 }

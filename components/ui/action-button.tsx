@@ -7,9 +7,9 @@ import type { ActionResult } from "@/lib/server/action-result";
 /**
  * One button, one server action with a fixed payload: asks first when `confirmText` is given, runs the action,
  * shows the server's refusal beside the button, and refreshes the page (or, with `hrefPrefix`, opens what the
- * action created when it answers with an id). Every one-click step of the portals is this button.
+ * action created when it answers with an id; with `doneHref`, leaves for that page). Every one-click step of the portals is this button.
  */
-export function ActionButton({ label, ariaLabel, payload, action, confirmText, variant = "primary", compact = false, hrefPrefix, className = "" }: {
+export function ActionButton({ label, ariaLabel, payload, action, confirmText, variant = "primary", compact = false, hrefPrefix, doneHref, className = "" }: {
   label: string;
   /** The accessible name when the visible label is not enough (a row's "deactivate" names its row). */
   ariaLabel?: string;
@@ -20,6 +20,8 @@ export function ActionButton({ label, ariaLabel, payload, action, confirmText, v
   /** The small size used inside table rows. */
   compact?: boolean;
   hrefPrefix?: string;
+  /** Where to go once done, when what the button acted on is gone (a deleted draft plan). */
+  doneHref?: string;
   className?: string;
 }) {
   const router = useRouter();
@@ -40,7 +42,8 @@ export function ActionButton({ label, ariaLabel, payload, action, confirmText, v
             setError(result.ok ? null : result.message);
             if (!result.ok) return;
             const id = (result.data as { id?: unknown } | undefined)?.id;
-            if (hrefPrefix && typeof id === "string") router.push(`${hrefPrefix}${id}`);
+            if (doneHref) router.push(doneHref);
+            else if (hrefPrefix && typeof id === "string") router.push(`${hrefPrefix}${id}`);
             else router.refresh();
           });
         }}

@@ -33,3 +33,8 @@ export function formatMoney(amount: string | { toFixed(digits: number): string }
   const grouped = whole.replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${sign}¥${grouped}.${cents}`;
 }
+
+/** A span of years, one year shown once: 2023, or 2023–2024 (never "2023–2023"). */
+export function formatYearSpan(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}

@@ -149,6 +149,14 @@ export const ZDesignateTargetInput = z.object({
 });
 export type TDesignateTargetInput = z.infer<typeof ZDesignateTargetInput>;
 
+/** The designation form's institution search: a name or code fragment, in one inspected region or all of them. */
+export const ZSearchDesignatableInput = z.object({
+  ...ZPlanRef,
+  planRegionId: z.union([z.literal(""), ZId]).optional().transform((v) => v || undefined),
+  q: z.string().trim().min(1, { error: "validation.required" }).max(64, { error: "validation.tooLong" }),
+});
+export type TSearchDesignatableInput = z.infer<typeof ZSearchDesignatableInput>;
+
 export const ZPlanRefInput = z.object(ZPlanRef);
 export type TPlanRefInput = z.infer<typeof ZPlanRefInput>;
 

@@ -18,10 +18,11 @@ export async function makeInstitution(db: PrismaClient, poolingRegionId: string,
   });
 }
 
-/** A provincial plan written by the given bureau actor. */
-export async function makePlan(db: PrismaClient, bureau: Actor) {
+/** A provincial plan written by the given bureau actor: a draft, or published (cases exist only under one). */
+export async function makePlan(db: PrismaClient, bureau: Actor, options: { published?: boolean } = {}) {
   return db.plan.create({
     data: {
+      ...(options.published ? { status: "PUBLISHED" as const, publishedAt: new Date() } : {}),
       year: 2024,
       level: "PROVINCIAL",
       trigger: "ANNUAL_PLAN",
@@ -94,7 +95,7 @@ export async function makeCaseWorld(db: PrismaClient, options: { appealWindowWor
   const leader = await makeActor(db, "INSPECTOR");
   const member = await makeActor(db, "INSPECTOR");
   const outsider = await makeActor(db, "INSPECTOR");
-  const plan = await makePlan(db, bureau);
+  const plan = await makePlan(db, bureau, { published: true });
   if (options.appealWindowWorkingDays !== undefined) {
     await db.plan.update({ where: { id: plan.id }, data: { appealWindowWorkingDays: options.appealWindowWorkingDays } });
   }

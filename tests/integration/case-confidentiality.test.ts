@@ -40,7 +40,7 @@ beforeAll(async () => {
 
   const institution = await makeInstitution(t.db, region, { organizationId: hospitalOrg.id });
   await makeInstitution(t.db, region, { organizationId: otherHospitalOrg.id });
-  const plan = await makePlan(t.db, bureau);
+  const plan = await makePlan(t.db, bureau, { published: true });
   const team = await makeTeam(t.db, plan.id, region);
   await addTeamMember(t.db, team.id, member.userId, { role: "LEADER" });
   await addTeamMember(t.db, team.id, unsignedMember.userId, { signed: false });

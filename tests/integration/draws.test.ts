@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { manifestHash } from "@/lib/domain/draw/manifest";
+import { manifestHash } from "@/lib/domain/draw/public-manifest";
 import type { TargetDrawRecord, TeamDrawRecord } from "@/lib/domain/draw/record";
 import { verifyDrawRecord } from "@/lib/domain/draw/verify";
 import { fixTargetDraw, fixTeamDraw, redraw, revealPartySalt, stopDraw } from "@/lib/server/draws/ceremony";
 import { declareConflict } from "@/lib/server/draws/conflicts";
-import { getPublicDraw, getPublishedRecord } from "@/lib/server/draws/publication";
+import { getDrawFileForBureau, getPublicDraw, getPublishedRecord } from "@/lib/server/draws/publication";
 import { getDrawOrThrow } from "@/lib/server/draws/read";
 import { DomainError } from "@/lib/server/errors";
 import { addCeremonyParty, addParticipatingRegion, designateTarget, publishPlan, savePlanRegion } from "@/lib/server/plans/editor";
@@ -143,6 +143,21 @@ describe("the target draw, cases and publication", () => {
     expect(verifyDrawRecord(JSON.parse(published!), { manifestHash: fixed.manifestHash, resultHash: drawn.resultHash! })).toMatchObject({ ok: true });
     // The team draw names every region's team: public only once every team has arrived.
     expect(await getPublishedRecord(t.db, teamDraw.id)).toBeNull();
+
+    // The public draw record publishes what re-running the draw needs, and commits to the rest (ADR 019): no
+    // tip-off, no fund usage, no inspection history; the bureau's full record opens every commitment, audited.
+    expect(published).not.toContain("举报线索");
+    for (const key of ["fundUsage", "inspections", "reason\":\"举报"]) expect(published).not.toContain(key);
+    expect(verifyDrawRecord(JSON.parse(published!))).toMatchObject({ ok: true, opened: null });
+    const full = await getDrawFileForBureau(t.db, bureau, fixed.id, "full-record");
+    expect(full).toContain("举报线索：串换药品");
+    expect(verifyDrawRecord(JSON.parse(full!), { manifestHash: fixed.manifestHash, resultHash: drawn.resultHash! })).toMatchObject({ ok: true, opened: expect.any(Number) });
+    expect(await t.db.auditEvent.count({ where: { action: "draw.download.full-record", entityId: fixed.id, actorId: bureau.userId } })).toBe(1);
+    // Before release too, the bureau's "record" is the published form; the full one is a separate, audited download.
+    expect(await getDrawFileForBureau(t.db, bureau, teamDraw.id, "record")).not.toContain("homeRegion");
+    expect(await getDrawFileForBureau(t.db, bureau, teamDraw.id, "full-record")).toContain("homeRegion");
+    const city = await makeActor(t.db, "CITY_STAFF");
+    expect(await refusal(getDrawFileForBureau(t.db, city, fixed.id, "full-record"))).toMatchObject({ code: "FORBIDDEN" });
   });
 });
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/server/errors";
-import { addCeremonyParty, addParticipatingRegion, addPhase, addPlanKeyArea, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
-import { createPlan } from "@/lib/server/plans/plans";
+import { addCeremonyParty, addParticipatingRegion, addPhase, addPlanKeyArea, deletePlan, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
+import { createPlan, searchDesignatableInstitutions } from "@/lib/server/plans/plans";
 import type { Actor } from "@/lib/server/policy/actor";
-import { ZAddPhaseInput, ZCreatePlanInput, ZPlanRegionInput, ZUpdatePlanInput } from "@/lib/validation/plans";
+import { ZAddPhaseInput, ZCreatePlanInput, ZPlanRegionInput, ZSearchDesignatableInput, ZUpdatePlanInput } from "@/lib/validation/plans";
 import { makeActor } from "../factories";
 import { makeProvince } from "../factories/draws";
 import { setupTestDatabase } from "./support/db";
@@ -106,6 +106,50 @@ describe("the plan editor", () => {
     await publishPlan(t.db, bureau, { planId: revision.id });
     expect((await t.db.plan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe("ARCHIVED");
     expect(await t.db.auditEvent.count({ where: { entityId: revision.id, action: "plan.revise" } })).toBe(1);
+  });
+
+  it("a draft plan with nothing drawn is deleted with its rules, audited; a published plan or a draft with a team is kept, with the reason", async () => {
+    const plan = await newPlan();
+    await addCeremonyParty(t.db, bureau, { planId: plan.id, code: "A", name: "见证方甲" });
+    await savePlanRegion(t.db, bureau, regionRules(plan.id, province.regions[0]!.id));
+    const planRegion = await t.db.planRegion.findFirstOrThrow({ where: { planId: plan.id } });
+    const hospital = await t.db.institution.findFirstOrThrow({ where: { poolingRegionId: province.regions[0]!.id, kind: "HOSPITAL" } });
+    await designateTarget(t.db, bureau, { planId: plan.id, planRegionId: planRegion.id, institutionId: hospital.id, kind: "HOSPITAL", trigger: "TIP_OFF", reason: "举报线索" });
+    await deletePlan(t.db, bureau, { planId: plan.id });
+    expect(await t.db.plan.count({ where: { id: plan.id } })).toBe(0);
+    expect(await t.db.planRegion.count({ where: { planId: plan.id } })).toBe(0);
+    expect(await t.db.designatedTarget.count({ where: { planRegionId: planRegion.id } })).toBe(0);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "plan.delete", entityId: plan.id } });
+    expect(audit.before).toMatchObject({ id: plan.id, title: plan.title, status: "DRAFT" });
+    // Pressed twice (a second tab, a double click): the plan is gone, so not found, and nothing else changes.
+    expect(await refusal(deletePlan(t.db, bureau, { planId: plan.id }))).toMatchObject({ code: "NOT_FOUND" });
+
+    const withTeam = await newPlan();
+    await t.db.team.create({ data: { planId: withTeam.id, inspectedRegionId: province.regions[0]!.id, name: "已组建检查组" } });
+    expect(await refusal(deletePlan(t.db, bureau, { planId: withTeam.id }))).toMatchObject({ messageKey: "plans.errors.deleteHasTeams" });
+    const published = await newPlan();
+    await t.db.plan.update({ where: { id: published.id }, data: { status: "PUBLISHED" } });
+    expect(await refusal(deletePlan(t.db, bureau, { planId: published.id }))).toMatchObject({ messageKey: "plans.errors.deleteNotDraft" });
+    expect(await t.db.plan.count({ where: { id: { in: [withTeam.id, published.id] } } })).toBe(2);
+    for (const role of ["CITY_STAFF", "INSPECTOR"] as const) {
+      expect(await refusal(deletePlan(t.db, await makeActor(t.db, role), { planId: withTeam.id }))).toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+
+  it("designation finds hospitals and pharmacies by part of their Chinese name or code, in the plan's inspected regions only", async () => {
+    const plan = await newPlan();
+    await savePlanRegion(t.db, bureau, regionRules(plan.id, province.regions[0]!.id));
+    const planRegion = await t.db.planRegion.findFirstOrThrow({ where: { planId: plan.id } });
+    const byName = await searchDesignatableInstitutions(t.db, bureau, ZSearchDesignatableInput.parse({ planId: plan.id, q: "医院0-" }));
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((i) => i.name.includes("医院0-") && i.planRegionId === planRegion.id)).toBe(true);
+    // Another region's hospitals (医院1-…) and the agency are never offered.
+    expect(await searchDesignatableInstitutions(t.db, bureau, ZSearchDesignatableInput.parse({ planId: plan.id, q: "医院1-" }))).toEqual([]);
+    expect(await searchDesignatableInstitutions(t.db, bureau, ZSearchDesignatableInput.parse({ planId: plan.id, q: "经办" }))).toEqual([]);
+    const code = byName[0]!.nationalCode;
+    expect((await searchDesignatableInstitutions(t.db, bureau, ZSearchDesignatableInput.parse({ planId: plan.id, planRegionId: planRegion.id, q: code.toLowerCase() }))).map((i) => i.nationalCode)).toEqual([code]);
+    expect(ZSearchDesignatableInput.safeParse({ planId: plan.id, q: "  " }).success).toBe(false);
+    expect(await refusal(searchDesignatableInstitutions(t.db, await makeActor(t.db, "INSPECTOR"), { planId: plan.id, planRegionId: undefined, q: "医院" }))).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("is the bureau's: city, institution and team users cannot edit a plan", async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "@/lib/domain/draw/canonical-json";
-import { manifestHash } from "@/lib/domain/draw/manifest";
+import { manifestHash } from "@/lib/domain/draw/public-manifest";
 import {
   closeCeremony,
   commitmentOf,
@@ -64,6 +64,7 @@ describe("canonical JSON", () => {
 });
 
 const manifest = buildTeamManifest({
+  disclosureKey: "d".repeat(64),
   planId: "P2024",
   planYear: 2024,
   parties: [

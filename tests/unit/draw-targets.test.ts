@@ -30,6 +30,7 @@ const pharmacy = (code: string, amount: number, inspections: InstitutionInput["i
 const agency = (code: string): InstitutionInput => ({ code, name: `agency ${code}`, kind: "AGENCY", fundUsage: [], inspections: [] });
 
 const plan = (regions: RegionTargetsInput[], extra: Partial<TargetManifestInput> = {}): TargetManifestInput => ({
+  disclosureKey: "d".repeat(64),
   planId: "P2024",
   planYear: 2024,
   referenceYears: [2022, 2023],

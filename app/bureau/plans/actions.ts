@@ -1,9 +1,9 @@
 "use server";
-import type { ActionResult } from "@/lib/server/action";
+import { runAction, type ActionResult } from "@/lib/server/action";
 import { runPlanAction as run } from "@/app/bureau/plans/run-plan-action";
 import { declareConflict } from "@/lib/server/draws/conflicts";
-import { addCeremonyParty, addExclusionWindow, addParticipatingRegion, addPhase, addPlanKeyArea, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
-import { addTarget, createPlan } from "@/lib/server/plans/plans";
+import { addCeremonyParty, addExclusionWindow, addParticipatingRegion, addPhase, addPlanKeyArea, deletePlan, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
+import { addTarget, createPlan, searchDesignatableInstitutions } from "@/lib/server/plans/plans";
 import { addTeamMember, createTeam, recordPaperCommitmentLetter } from "@/lib/server/plans/teams";
 import {
   ZAddPhaseInput,
@@ -20,6 +20,7 @@ import {
   ZPlanRefInput,
   ZPlanRegionInput,
   ZRemovePlanItemInput,
+  ZSearchDesignatableInput,
   ZSignCommitmentInput,
   ZUpdatePlanInput,
 } from "@/lib/validation/plans";
@@ -72,12 +73,21 @@ export async function designateTargetAction(raw: unknown): Promise<ActionResult<
   return run("plan.designateTarget", ZDesignateTargetInput, raw, async ({ db, actor, input, context }) => void (await designateTarget(db, actor, input, context)));
 }
 
+/** A read for the designation form's search box: runAction alone, since nothing changes and no page needs refreshing. */
+export async function searchDesignatableAction(raw: unknown): Promise<ActionResult<Awaited<ReturnType<typeof searchDesignatableInstitutions>>>> {
+  return runAction("plan.searchDesignatable", ZSearchDesignatableInput, raw, ({ db, actor, input }) => searchDesignatableInstitutions(db, actor, input));
+}
+
 export async function removePlanItemAction(raw: unknown): Promise<ActionResult<void>> {
   return run("plan.removeItem", ZRemovePlanItemInput, raw, async ({ db, actor, input, context }) => void (await removePlanItem(db, actor, input, context)));
 }
 
 export async function publishPlanAction(raw: unknown): Promise<ActionResult<void>> {
   return run("plan.publish", ZPlanRefInput, raw, async ({ db, actor, input, context }) => void (await publishPlan(db, actor, input, context)));
+}
+
+export async function deletePlanAction(raw: unknown): Promise<ActionResult<void>> {
+  return run("plan.delete", ZPlanRefInput, raw, async ({ db, actor, input, context }) => void (await deletePlan(db, actor, input, context)));
 }
 
 export async function revisePlanAction(raw: unknown): Promise<ActionResult<{ id: string }>> {

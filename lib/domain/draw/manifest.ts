@@ -1,16 +1,16 @@
 /**
  * What both kinds of manifest share. A manifest is everything a draw depends on except the
  * randomness, fixed and hashed before any salt is revealed or any die is rolled (issue 8 §4):
- * candidate lists as ranked, exclusions and recusals with their reasons, quotas, the parties
- * who commit to salts, and the algorithm version. Its hash goes into the seed, so a manifest
- * changed after the ceremony gives a different seed.
+ * candidate lists as ranked, exclusions and recusals, quotas, the parties who commit to salts,
+ * and the algorithm version. The hash is of its public form (public-manifest.ts), which holds
+ * commitments to the values that must stay internal (ADR 019); it goes into the seed, so a
+ * manifest changed after the ceremony gives a different seed.
  */
 import { z } from "zod";
-import { canonicalHash } from "@/lib/domain/draw/canonical-json";
 import type { Mismatch } from "@/lib/domain/draw/mismatch";
 
-/** Names the procedure of docs/draw.md; a changed procedure gets a new version. */
-export const ALGORITHM_VERSION = "feijian-draw/1";
+/** Names the procedure and record format of docs/draw.md; a change to either gets a new version (2: ADR 019). */
+export const ALGORITHM_VERSION = "feijian-draw/2";
 
 /**
  * Ids (national medical-insurance codes, staff numbers, region codes, party ids) are short ASCII
@@ -52,11 +52,6 @@ export type ManifestHeader = {
 };
 
 export const DEFAULT_ENTROPY_DIGITS = 20;
-
-/** SHA-256 of the manifest's canonical JSON (docs/draw.md, "Canonical JSON"). */
-export function manifestHash(manifest: ManifestHeader): string {
-  return canonicalHash(manifest);
-}
 
 /** The first id used twice in `ids`, with both positions. */
 export function findDuplicate(ids: readonly string[]): { id: string; first: number; second: number } | null {

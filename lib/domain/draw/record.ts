@@ -1,7 +1,11 @@
 /**
- * The published record of a draw: one JSON file from which anyone can recompute everything
- * (issue 8 §4–5, "一公开"). Field order is chosen for a human reader: the fingerprints first,
- * then the outcome, then the lists with their tickets, the manifest last.
+ * The record of a draw: one JSON file from which anyone can recompute everything (issue 8 §4–5,
+ * "一公开"). Field order is chosen for a human reader: the fingerprints first, then the outcome,
+ * then the lists with their tickets, the manifest last.
+ *
+ * Two forms, differing only in the manifest (ADR 019): the bureau's full record carries the full
+ * manifest (every committed value with its salt), the published one its public form. Every hash
+ * is of the public form, so both verify alike, and the full one also opens its commitments.
  *
  * `resultHash` is the SHA-256 of the canonical JSON of
  *   { drawnAt, manifestHash, seed, result, skips, replacements }
@@ -10,11 +14,12 @@
  */
 import { canonicalHash } from "@/lib/domain/draw/canonical-json";
 import { DrawError } from "@/lib/domain/draw/errors";
-import { ALGORITHM_VERSION, manifestHash } from "@/lib/domain/draw/manifest";
+import { ALGORITHM_VERSION } from "@/lib/domain/draw/manifest";
+import { manifestHash, publicManifest } from "@/lib/domain/draw/public-manifest";
 import { type Ceremony, type Commitment, type RevealedSalt, seedOfCeremony } from "@/lib/domain/draw/seed";
-import type { TargetManifest } from "@/lib/domain/draw/target-manifest";
+import type { PublicTargetManifest, TargetManifest } from "@/lib/domain/draw/target-manifest";
 import { drawTargets, type TargetDraw } from "@/lib/domain/draw/targets";
-import type { TeamManifest } from "@/lib/domain/draw/team-manifest";
+import type { PublicTeamManifest, TeamManifest } from "@/lib/domain/draw/team-manifest";
 import { drawTeams, type Replacement, type ReplacementRequest, replaceMembers, type TeamDraw } from "@/lib/domain/draw/teams";
 
 export const RECORD_VERSION = ALGORITHM_VERSION;
@@ -35,11 +40,11 @@ type RecordHead = {
 
 export type TargetDrawRecord = RecordHead & { kind: "TARGETS" } & TargetDraw & {
     replacements: never[];
-    manifest: TargetManifest;
+    manifest: TargetManifest | PublicTargetManifest;
   };
 export type TeamDrawRecord = RecordHead & { kind: "TEAMS" } & TeamDraw & {
     replacements: Replacement[];
-    manifest: TeamManifest;
+    manifest: TeamManifest | PublicTeamManifest;
   };
 export type DrawRecord = TargetDrawRecord | TeamDrawRecord;
 
@@ -57,7 +62,7 @@ export function resultHashOf(record: {
 
 type BuildInput<M> = { manifest: M; ceremony: Ceremony; drawnAt: string };
 
-function head(manifest: TargetManifest | TeamManifest, ceremony: Ceremony, drawnAt: string): RecordHead {
+function head(manifest: TargetManifest | PublicTargetManifest | TeamManifest | PublicTeamManifest, ceremony: Ceremony, drawnAt: string): RecordHead {
   const hash = manifestHash(manifest);
   if (ceremony.manifestHash !== hash) {
     throw new DrawError("CEREMONY_OUT_OF_ORDER", "the ceremony was held for a different manifest", "manifestHash");
@@ -78,7 +83,7 @@ function head(manifest: TargetManifest | TeamManifest, ceremony: Ceremony, drawn
   };
 }
 
-/** The record of a target draw whose ceremony produced a seed. */
+/** The record of a target draw whose ceremony produced a seed, with the manifest as given (full for the bureau). */
 export function buildTargetRecord({ manifest, ceremony, drawnAt }: BuildInput<TargetManifest>): TargetDrawRecord {
   const base = head(manifest, ceremony, drawnAt);
   const draw = drawTargets(manifest, base.seed);
@@ -86,7 +91,7 @@ export function buildTargetRecord({ manifest, ceremony, drawnAt }: BuildInput<Ta
   return withOrderedFields({ ...record, resultHash: resultHashOf(record) });
 }
 
-/** The record of a team draw whose ceremony produced a seed. */
+/** The record of a team draw whose ceremony produced a seed, with the manifest as given (full for the bureau). */
 export function buildTeamRecord({ manifest, ceremony, drawnAt }: BuildInput<TeamManifest>): TeamDrawRecord {
   const base = head(manifest, ceremony, drawnAt);
   const draw = drawTeams(manifest, base.seed);
@@ -106,6 +111,15 @@ export function withReplacement(record: TeamDrawRecord, request: ReplacementRequ
   const replacements = replaceMembers(record.manifest, record.seed, record.result, requests);
   const next = { ...record, replacements };
   return withOrderedFields({ ...next, resultHash: resultHashOf(next) });
+}
+
+/**
+ * What is published of a record: the same record with the public manifest (ADR 019). Nothing else in a record
+ * holds a private value: results, skips and candidates name codes and staff numbers only, and a replacement
+ * names the conflict declaration, not its text.
+ */
+export function publicRecord<R extends DrawRecord>(record: R): R {
+  return withOrderedFields({ ...record, manifest: publicManifest(record.manifest) });
 }
 
 /**

@@ -15,7 +15,8 @@
 import { sha256Hex } from "@/lib/domain/crypto/sha256";
 import { canonicalHash } from "@/lib/domain/draw/canonical-json";
 import { DrawError } from "@/lib/domain/draw/errors";
-import { type ManifestHeader, manifestHash, type Party } from "@/lib/domain/draw/manifest";
+import type { ManifestHeader, Party } from "@/lib/domain/draw/manifest";
+import { type AnyManifest, manifestHash } from "@/lib/domain/draw/public-manifest";
 
 export const SEED_DOMAIN = "feijian-draw-seed/1";
 /** Printable ASCII, no spaces, 16 to 256 characters; 64 random hex digits recommended. */
@@ -156,7 +157,7 @@ export function seedOfCeremony(ceremony: Ceremony): string {
  * benchmarks, re-running a published draw): open, enter entropy, reveal every salt, close.
  */
 export function runCeremony(
-  manifest: ManifestHeader,
+  manifest: AnyManifest,
   input: { commitments: readonly Commitment[]; publicEntropy: string; salts: readonly RevealedSalt[] },
 ): Ceremony {
   let ceremony = enterEntropy(openCeremony(manifest, manifestHash(manifest), input.commitments), input.publicEntropy);

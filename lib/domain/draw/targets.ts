@@ -12,9 +12,8 @@
  * says so. So no seed can make a rule fail, and the bureau sees a shortfall before the meeting.
  */
 import {
-  type RankedInstitution,
-  type RegionTargets,
-  type TargetManifest,
+  type PublicRegionTargets,
+  type PublicTargetManifest,
   type Designation,
   type PoolRule,
   type InspectionLevel,
@@ -83,27 +82,27 @@ export function poolSize(rule: PoolRule, ranked: number): number {
   return Math.ceil((ranked * rule.percent) / 100);
 }
 
+type ListEntry = { code: string };
+
 /**
  * The lists a region's targets are drawn from, in ranking order. The hospital pool is the top of
  * the full ranking (exclusions do not pull lower hospitals in); the look-back list is every
- * hospital of the region with a national or provincial inspection in or before the window's year.
+ * hospital of the region with a national or provincial inspection in or before the window's year,
+ * as the manifest marks it (`lookBack`, derived from the committed history, ADR 019).
  */
-export function drawListsOf(manifest: TargetManifest, region: RegionTargets): Record<TargetList, RankedInstitution[]> {
-  const { levels, upToYear } = manifest.lookBack;
+export function drawListsOf(region: PublicRegionTargets): Record<TargetList, ListEntry[]> {
   return {
-    LOOK_BACK: region.hospitals.filter((h) =>
-      h.inspections.some((mark) => levels.includes(mark.level) && mark.year <= upToYear),
-    ),
+    LOOK_BACK: region.hospitals.filter((h) => h.lookBack),
     HOSPITAL: region.hospitals.slice(0, poolSize(region.hospitalPool, region.hospitals.length)),
     PHARMACY: region.pharmacies.slice(0, Math.min(region.pharmacyTop, region.pharmacies.length)),
   };
 }
 
-const remaining = (quota: number, designated: readonly Designation[], as: Designation["as"]): number =>
+const remaining = (quota: number, designated: readonly { as: Designation["as"] }[], as: Designation["as"]): number =>
   Math.max(0, quota - designated.filter((d) => d.as === as).length);
 
-export function regionRules(manifest: TargetManifest, region: RegionTargets): RegionRules {
-  const lists = drawListsOf(manifest, region);
+export function regionRules(region: PublicRegionTargets): RegionRules {
+  const lists = drawListsOf(region);
   return {
     region: region.code,
     hospitalPool: region.hospitalPool,
@@ -118,9 +117,9 @@ export function regionRules(manifest: TargetManifest, region: RegionTargets): Re
 
 type Ticketed = { id: string; ticket: string; position: number };
 
-function drawRegion(manifest: TargetManifest, region: RegionTargets, seed: string, out: TargetDraw): void {
-  const lists = drawListsOf(manifest, region);
-  const rules = regionRules(manifest, region);
+function drawRegion(region: PublicRegionTargets, seed: string, out: TargetDraw): void {
+  const lists = drawListsOf(region);
+  const rules = regionRules(region);
   const designated = new Set(region.designated.map((d) => d.code));
   const excluded = new Set(region.exclusions.map((e) => e.code));
   const statusOf = (code: string): CandidateStatus =>
@@ -181,8 +180,11 @@ function drawRegion(manifest: TargetManifest, region: RegionTargets, seed: strin
   });
 }
 
-/** The whole target draw of a manifest under a seed: pure, the same inputs always give the same draw. */
-export function drawTargets(manifest: TargetManifest, seed: string): TargetDraw {
+/**
+ * The whole target draw of a manifest under a seed: pure, the same inputs always give the same draw. Reads only
+ * what the public manifest holds, so a full manifest and its public form draw the same.
+ */
+export function drawTargets(manifest: PublicTargetManifest, seed: string): TargetDraw {
   const out: TargetDraw = {
     rules: {
       algorithm: ALGORITHM_VERSION,
@@ -196,7 +198,7 @@ export function drawTargets(manifest: TargetManifest, seed: string): TargetDraw 
     result: { regions: [] },
     skips: [],
   };
-  for (const region of manifest.regions) drawRegion(manifest, region, seed, out);
+  for (const region of manifest.regions) drawRegion(region, seed, out);
   return out;
 }
 

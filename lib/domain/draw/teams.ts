@@ -5,8 +5,7 @@
  * Teams take their people one team at a time, in the ticket order of the inspected regions. Each
  * pool is walked in a fixed order: those who did not serve last year by ticket, then those who
  * did by ticket (rotation, DOMAIN.md 专家库). A team takes the first people of that order who are
- * in no team yet and not recused for its region; each recused person it passes is a skip, with
- * the reasons. A team the pool cannot fill keeps whom it got, and the shortfall is recorded: the
+ * in no team yet and not recused for its region; each recused person it passes is a skip. A team the pool cannot fill keeps whom it got, and the shortfall is recorded: the
  * bureau adds people by hand rather than the draw bending recusal.
  *
  * A replacement (a conflict declared after the draw, issue 8 §4, §7) removes the person from the
@@ -15,14 +14,7 @@
  */
 import { crossGroup, type Assignment } from "@/lib/domain/draw/cross-grouping";
 import { ALGORITHM_VERSION } from "@/lib/domain/draw/manifest";
-import {
-  type Person,
-  type Pool,
-  POOLS,
-  poolOf,
-  type RecusalReason,
-  type TeamManifest,
-} from "@/lib/domain/draw/team-manifest";
+import { type Pool, POOLS, poolOf, type PublicTeamManifest } from "@/lib/domain/draw/team-manifest";
 import { DrawError } from "@/lib/domain/draw/errors";
 import { sortByTicket } from "@/lib/domain/draw/tickets";
 
@@ -30,7 +22,8 @@ export type TeamCandidate = { list: "REGION" | Pool; id: string };
 export type Team = Assignment & { experts: string[]; thirdParty: string[] };
 export type TeamShortfall = { inspected: string; pool: Pool; needed: number; drawn: number };
 export type TeamResult = { teams: Team[]; mutualPairs: [string, string][]; shortfalls: TeamShortfall[] };
-export type TeamSkip = { pool: Pool; inspected: string; id: string; reasons: RecusalReason[] };
+/** A recused person passed over; why they are recused is the bureau's (the committed ties, ADR 019). */
+export type TeamSkip = { pool: Pool; inspected: string; id: string };
 
 export type ReplacementRequest = {
   pool: Pool;
@@ -42,7 +35,7 @@ export type ReplacementRequest = {
 };
 export type Replacement = ReplacementRequest & {
   replacedBy: string | null;
-  skips: { id: string; reasons: RecusalReason[] }[];
+  skips: { id: string }[];
 };
 
 export type TeamRules = {
@@ -65,19 +58,19 @@ export type TeamDraw = {
 const memberKey = (pool: Pool): "experts" | "thirdParty" => (pool === "EXPERT" ? "experts" : "thirdParty");
 
 /** The order a pool is walked in: not served last year by ticket, then served last year by ticket. */
-function walkOrder(people: readonly Person[], seed: string): { id: string; ticket: string }[] {
+function walkOrder(people: readonly { id: string; servedLastYear: boolean }[], seed: string): { id: string; ticket: string }[] {
   const ticketed = sortByTicket(people, seed, (p) => p.id);
   return [...ticketed.filter((t) => !t.item.servedLastYear), ...ticketed.filter((t) => t.item.servedLastYear)].map(
     ({ id, ticket }) => ({ id, ticket }),
   );
 }
 
-function recusalLookup(manifest: TeamManifest): (id: string, region: string) => RecusalReason[] {
-  const byKey = new Map(manifest.recusals.map((r) => [`${r.id}\n${r.region}`, r.reasons]));
-  return (id, region) => byKey.get(`${id}\n${region}`) ?? [];
+function recusalLookup(manifest: PublicTeamManifest): (id: string, region: string) => boolean {
+  const recused = new Set(manifest.recusals.map((r) => `${r.id}\n${r.region}`));
+  return (id, region) => recused.has(`${id}\n${region}`);
 }
 
-export function teamRules(manifest: TeamManifest): TeamRules {
+export function teamRules(manifest: PublicTeamManifest): TeamRules {
   const m = manifest.inspected.length;
   const k = manifest.participating.length;
   return {
@@ -90,8 +83,11 @@ export function teamRules(manifest: TeamManifest): TeamRules {
   };
 }
 
-/** The whole team draw of a manifest under a seed: pure, the same inputs always give the same draw. */
-export function drawTeams(manifest: TeamManifest, seed: string): TeamDraw {
+/**
+ * The whole team draw of a manifest under a seed: pure, the same inputs always give the same draw. Reads only
+ * what the public manifest holds, so a full manifest and its public form draw the same.
+ */
+export function drawTeams(manifest: PublicTeamManifest, seed: string): TeamDraw {
   const inspected = manifest.inspected.map((r) => r.code);
   const participating = manifest.participating.map((r) => r.code);
   const { assignments, mutualPairs } = crossGroup(inspected, participating, seed);
@@ -119,9 +115,8 @@ export function drawTeams(manifest: TeamManifest, seed: string): TeamDraw {
       for (const { id } of order) {
         if (members.length === perTeam) break;
         if (assigned.has(id)) continue;
-        const reasons = recusalsOf(id, team.inspected);
-        if (reasons.length > 0) {
-          skips.push({ pool, inspected: team.inspected, id, reasons });
+        if (recusalsOf(id, team.inspected)) {
+          skips.push({ pool, inspected: team.inspected, id });
           continue;
         }
         members.push(id);
@@ -158,7 +153,7 @@ export function currentTeams(result: TeamResult, replacements: readonly Replacem
  * Throws NOT_A_TEAM_MEMBER when the withdrawn person is not (or no longer) on that team.
  */
 export function replaceMembers(
-  manifest: TeamManifest,
+  manifest: PublicTeamManifest,
   seed: string,
   result: TeamResult,
   requests: readonly ReplacementRequest[],
@@ -183,9 +178,8 @@ export function replaceMembers(
     let replacedBy: string | null = null;
     for (const { id } of orders.get(request.pool)!) {
       if (assigned.has(id) || withdrawn.has(id)) continue;
-      const reasons = recusalsOf(id, request.inspected);
-      if (reasons.length > 0) {
-        skips.push({ id, reasons });
+      if (recusalsOf(id, request.inspected)) {
+        skips.push({ id });
         continue;
       }
       replacedBy = id;

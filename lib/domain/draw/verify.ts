@@ -9,18 +9,24 @@
  * with itself; what exposes it is a hash published before the result: pass the manifest hash
  * announced before the ceremony (and the result hash read out at it) as `anchors`.
  *
+ * A record is either the published one (public manifest: commitments in place of private values)
+ * or the bureau's full one (ADR 019): for a full record every commitment is opened against its salt
+ * and value, and the ranking, look-back list, exclusions and recusals are recomputed from the values
+ * first; then both are checked alike, on the public form every hash is taken over.
+ *
  * Pure and synchronous: the public verification page runs this same function in the browser.
  */
 import { z } from "zod";
 import { sha256Hex } from "@/lib/domain/crypto/sha256";
 import { DrawError } from "@/lib/domain/draw/errors";
-import { manifestHash, type ManifestHeader, ZId, zodMismatch } from "@/lib/domain/draw/manifest";
+import { type ManifestHeader, ZId, zodMismatch } from "@/lib/domain/draw/manifest";
 import { firstDifference, type Mismatch } from "@/lib/domain/draw/mismatch";
 import { DRAWN_AT_PATTERN, RECORD_VERSION, resultHashOf } from "@/lib/domain/draw/record";
 import { isValidEntropy, SALT_PATTERN, seedOf } from "@/lib/domain/draw/seed";
-import { checkTargetManifest, type TargetManifest, ZTargetManifest } from "@/lib/domain/draw/target-manifest";
+import { manifestHash, publicManifest, type PublicManifest } from "@/lib/domain/draw/public-manifest";
+import { checkPublicTargetManifest, checkTargetManifest, isFullTargetManifest, ZPublicTargetManifest, ZTargetManifest } from "@/lib/domain/draw/target-manifest";
 import { drawTargets, targetsOf } from "@/lib/domain/draw/targets";
-import { checkTeamManifest, type TeamManifest, ZTeamManifest } from "@/lib/domain/draw/team-manifest";
+import { checkPublicTeamManifest, checkTeamManifest, isFullTeamManifest, ZPublicTeamManifest, ZTeamManifest } from "@/lib/domain/draw/team-manifest";
 import { currentTeams, drawTeams, replaceMembers, type ReplacementRequest } from "@/lib/domain/draw/teams";
 
 const ZRecord = z.strictObject({
@@ -72,6 +78,8 @@ export type VerifyReport =
       /** Targets, designated and agencies included (TARGETS); people on the teams now (TEAMS). */
       selected: number;
       replacements: number;
+      /** A full record: how many commitments were opened and matched (ADR 019); null for a published one. */
+      opened: number | null;
     }
   | { ok: false; mismatch: Mismatch };
 
@@ -101,12 +109,28 @@ function checkCeremony(record: z.infer<typeof ZRecord>, manifest: ManifestHeader
   return firstDifference(seed, record.seed, "seed");
 }
 
-function parseManifest(record: z.infer<typeof ZRecord>): { manifest: TargetManifest | TeamManifest } | Mismatch {
-  const parsed = (record.kind === "TARGETS" ? ZTargetManifest : ZTeamManifest).safeParse(record.manifest);
+type ParsedManifest = { manifest: PublicManifest; opened: number | null };
+
+/** The record's manifest in its public form, after the checks its form allows; a full one opens its commitments. */
+function parseManifest(record: z.infer<typeof ZRecord>): ParsedManifest | Mismatch {
+  const targets = record.kind === "TARGETS";
+  if (targets ? isFullTargetManifest(record.manifest) : isFullTeamManifest(record.manifest)) {
+    const parsed = (targets ? ZTargetManifest : ZTeamManifest).safeParse(record.manifest);
+    if (!parsed.success) return zodMismatch(parsed.error, "manifest");
+    const full = parsed.data;
+    const problem = full.kind === "TARGETS" ? checkTargetManifest(full) : checkTeamManifest(full);
+    if (problem) return under("manifest", problem);
+    const opened =
+      full.kind === "TARGETS"
+        ? full.regions.reduce((n, r) => n + r.hospitals.length + r.pharmacies.length + r.designated.length, 0)
+        : full.experts.people.length + full.thirdParty.people.length;
+    return { manifest: publicManifest(full), opened };
+  }
+  const parsed = (targets ? ZPublicTargetManifest : ZPublicTeamManifest).safeParse(record.manifest);
   if (!parsed.success) return zodMismatch(parsed.error, "manifest");
   const manifest = parsed.data;
-  const problem = manifest.kind === "TARGETS" ? checkTargetManifest(manifest) : checkTeamManifest(manifest);
-  return problem ? under("manifest", problem) : { manifest };
+  const problem = manifest.kind === "TARGETS" ? checkPublicTargetManifest(manifest) : checkPublicTeamManifest(manifest);
+  return problem ? under("manifest", problem) : { manifest, opened: null };
 }
 
 /** Recomputes the record and answers OK or the first mismatch; never throws on bad input. */
@@ -116,7 +140,7 @@ export function verifyDrawRecord(value: unknown, anchors: VerifyAnchors = {}): V
   const record = parsed.data;
   const manifestOrProblem = parseManifest(record);
   if (!("manifest" in manifestOrProblem)) return fail(manifestOrProblem);
-  const { manifest } = manifestOrProblem;
+  const { manifest, opened } = manifestOrProblem;
   if (manifest.planId !== record.planId) {
     return fail({ path: "planId", message: "differs from manifest.planId", expected: manifest.planId, actual: record.planId });
   }
@@ -174,5 +198,6 @@ export function verifyDrawRecord(value: unknown, anchors: VerifyAnchors = {}): V
     candidates: expected.candidates.length,
     selected,
     replacements: record.replacements.length,
+    opened,
   };
 }

@@ -14,6 +14,7 @@ export const CASE_CORE = {
   id: true,
   state: true,
   version: true,
+  designated: true,
   planId: true,
   teamId: true,
   institutionId: true,
@@ -53,6 +54,7 @@ export interface CaseListRow {
   id: string;
   state: CaseState;
   version: number;
+  designated: boolean;
   institution: { id: string; name: string };
   noticeDeliveredAt: Date | null;
   handoverReceivedAt: Date | null;
@@ -107,6 +109,7 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       id: row.id,
       state: row.state,
       version: row.version,
+      designated: row.designated,
       institution: row.institution,
       noticeDeliveredAt: row.noticeDeliveredAt,
       handoverReceivedAt: row.handoverReceivedAt,

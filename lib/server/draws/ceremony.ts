@@ -1,6 +1,7 @@
 import "server-only";
 import { DrawError } from "@/lib/domain/draw/errors";
-import { manifestHash, type ManifestHeader, type Redraw } from "@/lib/domain/draw/manifest";
+import type { ManifestHeader, Redraw } from "@/lib/domain/draw/manifest";
+import { manifestHash } from "@/lib/domain/draw/public-manifest";
 import { buildTargetRecord, buildTeamRecord } from "@/lib/domain/draw/record";
 import { closeCeremony, enterEntropy, openCeremony, revealSalt, type Ceremony } from "@/lib/domain/draw/seed";
 import type { TargetManifest } from "@/lib/domain/draw/target-manifest";

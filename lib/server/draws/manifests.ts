@@ -1,12 +1,18 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { Redraw } from "@/lib/domain/draw/manifest";
 import { buildTargetManifest, type InstitutionInput, type TargetManifest } from "@/lib/domain/draw/target-manifest";
-import { buildTeamManifest, type Person, type TeamManifest } from "@/lib/domain/draw/team-manifest";
+import { buildTeamManifest, type PersonInput, type TeamManifest } from "@/lib/domain/draw/team-manifest";
 import type { PrismaClient, Tx } from "@/lib/server/db/client";
 
 // Fixes a draw's manifest from the database (issue 8 §4): everything the draw depends on except randomness.
 // Institutions are identified by their national medical-insurance code, people by their staff number,
 // regions by their code (issue 8 §2); amounts go in as whole fen, since a manifest holds no fractions.
+// The manifest kept here is the full one: every private value with the salt of its commitment (ADR 019); the
+// salts come from a fresh key per manifest, which is not kept (the salts are, in the manifest).
+
+/** 256 bits from the server's random source: the secret every salt of one manifest is derived from. */
+const freshDisclosureKey = () => randomBytes(32).toString("hex");
 
 type Db = PrismaClient | Tx;
 
@@ -53,6 +59,7 @@ export async function targetManifestFromDb(db: Db, plan: PlanForDraw, planRegion
     exclusionWindows: windows.map((w) => ({ level: w.level as "NATIONAL" | "PROVINCIAL", fromYear: w.fromYear, toYear: w.toYear })),
     lookBackUpToYear: plan.lookBackUpToYear ?? undefined,
     redraw,
+    disclosureKey: freshDisclosureKey(),
     regions: [
       {
         code: planRegion.poolingRegion.code,
@@ -81,7 +88,8 @@ export async function teamManifestFromDb(db: Db, plan: PlanForDraw, redraw: Redr
       include: {
         employerInstitution: { include: { poolingRegion: true } },
         homeRegion: true,
-        conflictDeclarations: { where: { endedAt: null, poolingRegionId: { not: null } }, include: { poolingRegion: true } },
+        // A declaration made for one plan binds that plan only; one without a plan stands until ended.
+        conflictDeclarations: { where: { endedAt: null, poolingRegionId: { not: null }, OR: [{ planId: null }, { planId: plan.id }] }, include: { poolingRegion: true } },
       },
     }),
     partiesOf(db, plan.id),
@@ -91,12 +99,12 @@ export async function teamManifestFromDb(db: Db, plan: PlanForDraw, redraw: Redr
   for (const r of regions) codeOf.set(r.id, r.code);
   // A merged region counts as the one it joined: an expert at home in 省直 is at home in 长春's region.
   const rootCode = (region: { id: string; mergedIntoId: string | null }) => codeOf.get(region.mergedIntoId ?? region.id)!;
-  const person = (e: (typeof experts)[number]): Person => ({
+  const person = (e: (typeof experts)[number]): PersonInput => ({
     id: e.staffNumber,
     employer: e.employerInstitution ? { code: e.employerInstitution.nationalCode, region: rootCode(e.employerInstitution.poolingRegion) } : null,
     homeRegion: e.homeRegion ? rootCode(e.homeRegion) : null,
     servedLastYear: e.lastServedYear === plan.year - 1,
-    // The published record names the declaration, not its text: why someone is conflicted is personal.
+    // Committed to, not published (ADR 019); even the full record names the declaration, not its text.
     conflicts: e.conflictDeclarations.map((c) => ({ region: rootCode(c.poolingRegion!), reason: `declaration ${c.id}` })),
   });
   const ref = (r: { poolingRegion: { code: string; name: string } }) => ({ code: r.poolingRegion.code, name: r.poolingRegion.name });
@@ -106,6 +114,7 @@ export async function teamManifestFromDb(db: Db, plan: PlanForDraw, redraw: Redr
     planYear: plan.year,
     parties,
     redraw,
+    disclosureKey: freshDisclosureKey(),
     inspected: inspected.map(ref).sort(byCode),
     participating: participating.map(ref).sort(byCode),
     experts: { perTeam: plan.expertsPerTeam, people: experts.filter((e) => e.pool === "EXPERT").map(person) },

@@ -1,7 +1,8 @@
 import "server-only";
-import { withOrderedFields, type DrawRecord } from "@/lib/domain/draw/record";
+import { publicRecord, withOrderedFields, type DrawRecord } from "@/lib/domain/draw/record";
+import { recordAudit } from "@/lib/server/audit/record";
 import type { PrismaClient } from "@/lib/server/db/client";
-import type { Actor } from "@/lib/server/policy/actor";
+import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
 
 // What the public may know of a draw (issue 8 §6). Before the ceremony ends, and until the draw's notices are
@@ -9,6 +10,8 @@ import { requirePermission } from "@/lib/server/policy/policy";
 // person. A target draw's full record is public once every case it created has its notice delivered; the team
 // draw's once every team it formed has arrived (delivered a notice), since it names every region's team.
 // There is no public list of draws: a pending draw is found only by the id the bureau announces with its hash.
+// What is released is the public form of the record (ADR 019): the manifest commits to fund usage, inspection
+// history, designation reasons and recusal ties by salted hash; the bureau keeps the full record, which opens them.
 
 export type PublicDraw = {
   id: string;
@@ -50,21 +53,30 @@ export async function getPublicDraw(db: PrismaClient, drawId: string): Promise<P
   };
 }
 
-/** The published record file, exactly as stored; null unless released. */
+/** The published record file (its public form); null unless released. */
 export async function getPublishedRecord(db: PrismaClient, drawId: string): Promise<string | null> {
   const draw = await db.draw.findUnique({ where: { id: drawId }, select: { id: true, kind: true, status: true, record: true } });
   if (!draw || !draw.record || !(await isPublished(db, draw))) return null;
-  return recordFile(draw.record);
+  return publicRecordFile(draw.record);
 }
 
-/** The record as the file it is published as: the documented key order, two-space indentation. */
-const recordFile = (record: unknown) => `${JSON.stringify(withOrderedFields(record as DrawRecord), null, 2)}\n`;
+/** A record as the file it is published as: the documented key order, two-space indentation. */
+const file = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const publicRecordFile = (record: unknown) => file(publicRecord(record as DrawRecord));
 
-/** The bureau's own copy, before publication too: the record, or the manifest the ceremony was held on. */
-export async function getDrawFileForBureau(db: PrismaClient, actor: Actor, drawId: string, part: "record" | "manifest"): Promise<string | null> {
+export type BureauDrawFile = "record" | "full-record" | "manifest";
+
+/**
+ * The bureau's own copies, before publication too: the record as it will be published, the full record (every
+ * committed value and salt, for the reviewers the bureau discloses it to), or the full manifest the ceremony was
+ * held on. Handing out the full ones is a sensitive read (tip-offs, fund figures), so it is audited.
+ */
+export async function getDrawFileForBureau(db: PrismaClient, actor: Actor, drawId: string, part: BureauDrawFile, context: RequestContext = {}): Promise<string | null> {
   requirePermission(actor, "plan.read");
   const draw = await db.draw.findUnique({ where: { id: drawId }, select: { record: true, manifest: true } });
-  const value = draw?.[part];
+  const value = part === "manifest" ? draw?.manifest : draw?.record;
   if (!value) return null;
-  return part === "record" ? recordFile(value) : `${JSON.stringify(value, null, 2)}\n`;
+  if (part === "record") return publicRecordFile(value);
+  await db.$transaction((tx) => recordAudit(tx, { actor, action: `draw.download.${part}`, entity: "Draw", entityId: drawId, context }));
+  return part === "full-record" ? file(withOrderedFields(value as unknown as DrawRecord)) : file(value);
 }

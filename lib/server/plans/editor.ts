@@ -1,4 +1,5 @@
 import "server-only";
+import { publicationProblems } from "@/lib/domain/plan/publication";
 import type { PrismaClient, Tx } from "@/lib/server/db/client";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainError } from "@/lib/server/errors";
@@ -170,20 +171,15 @@ export function removePlanItem(db: PrismaClient, actor: Actor, input: TRemovePla
   });
 }
 
-/** What a plan needs before it can be published: the ceremony's parties, and whom it inspects. */
-async function publicationProblems(tx: Tx, plan: Plan): Promise<string[]> {
-  const [parties, regions, participating] = await Promise.all([
+/** What a plan needs before it can be published (lib/domain/plan/publication.ts). */
+async function publicationProblemsOf(tx: Tx, plan: Plan): Promise<string[]> {
+  const [parties, regions, participating, teams] = await Promise.all([
     tx.ceremonyParty.count({ where: { planId: plan.id } }),
     tx.planRegion.count({ where: { planId: plan.id } }),
     tx.planParticipatingRegion.count({ where: { planId: plan.id } }),
+    tx.team.count({ where: { planId: plan.id } }),
   ]);
-  const problems: string[] = [];
-  // Issue 8 §4: two or more parties each commit to a salt.
-  if (parties < 2) problems.push("plans.publishProblems.parties");
-  if (regions < 1) problems.push("plans.publishProblems.regions");
-  if (plan.level === "PROVINCIAL" && participating < 1) problems.push("plans.publishProblems.participating");
-  if (plan.referenceYears.length < 1) problems.push("plans.publishProblems.referenceYears");
-  return problems;
+  return publicationProblems({ level: plan.level, parties, regions, participating, referenceYears: plan.referenceYears.length, teams });
 }
 
 export async function publishPlan(db: PrismaClient, actor: Actor, input: TPlanRefInput, context: RequestContext = {}) {
@@ -191,7 +187,7 @@ export async function publishPlan(db: PrismaClient, actor: Actor, input: TPlanRe
   return db.$transaction(async (tx) => {
     const plan = await getPlanForEdit(tx, input.planId);
     if (plan.status !== "DRAFT") throw notDraft();
-    const problems = await publicationProblems(tx, plan);
+    const problems = await publicationProblemsOf(tx, plan);
     if (problems.length > 0) throw new DomainError("VALIDATION", undefined, { messageKey: problems[0] });
     const publishedAt = new Date();
     const done = await tx.plan.updateMany({ where: { id: plan.id, version: plan.version, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt, version: { increment: 1 } } });
@@ -201,6 +197,31 @@ export async function publishPlan(db: PrismaClient, actor: Actor, input: TPlanRe
       await recordAudit(tx, { actor, action: "plan.archive", entity: "Plan", entityId: plan.supersedesId, after: { supersededBy: plan.id }, context });
     }
     await recordAudit(tx, { actor, action: "plan.publish", entity: "Plan", entityId: plan.id, before: { status: plan.status }, after: { status: "PUBLISHED", publishedAt, revision: plan.revision }, context });
+  });
+}
+
+/**
+ * A draft nobody has acted on yet can be thrown away (a plan created by mistake, a revision not wanted). Anything
+ * that hangs on the plan outside its own rules (a draw, a case, a team, a conflict declared for it, an inspection
+ * history row or a publication) is a record of work done under it, so the plan stays; the message names why.
+ */
+export async function deletePlan(db: PrismaClient, actor: Actor, input: TPlanRefInput, context: RequestContext = {}) {
+  requirePermission(actor, "plan.create");
+  return db.$transaction(async (tx) => {
+    const plan = await tx.plan.findUnique({
+      where: { id: input.planId },
+      include: { _count: { select: { draws: true, cases: true, teams: true, conflictDeclarations: true, inspectionHistory: true, publications: true } } },
+    });
+    if (!plan) throw new DomainError("NOT_FOUND");
+    if (plan.status !== "DRAFT") throw new DomainError("CONFLICT", undefined, { messageKey: "plans.errors.deleteNotDraft" });
+    const { _count: used, ...before } = plan;
+    if (used.draws > 0 || used.cases > 0) throw new DomainError("CONFLICT", undefined, { messageKey: "plans.errors.deleteHasDraws" });
+    if (used.teams > 0) throw new DomainError("CONFLICT", undefined, { messageKey: "plans.errors.deleteHasTeams" });
+    if (used.conflictDeclarations + used.inspectionHistory + used.publications > 0) throw new DomainError("CONFLICT", undefined, { messageKey: "plans.errors.deleteInUse" });
+    // The plan's own rules (phases, regions and designations, parties …) go with it (onDelete: Cascade).
+    const deleted = await tx.plan.deleteMany({ where: { id: plan.id, version: plan.version, status: "DRAFT" } });
+    if (deleted.count !== 1) throw new DomainError("STALE_VERSION");
+    await recordAudit(tx, { actor, action: "plan.delete", entity: "Plan", entityId: plan.id, before, context });
   });
 }
 

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/server/audit/record";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
-import type { TAddTargetInput, TCreatePlanInput } from "@/lib/validation/plans";
+import type { TAddTargetInput, TCreatePlanInput, TSearchDesignatableInput } from "@/lib/validation/plans";
 
 // Plans are the provincial bureau's own records: every bureau user may read them, nobody else.
 // The editor's changes are in ./editor.ts; draws in lib/server/draws.
@@ -92,6 +92,7 @@ export async function addTarget(db: PrismaClient, actor: Actor, input: TAddTarge
   if (!institution || !institution.active) throw new DomainError("NOT_FOUND", { institutionId: "errors.notFound" });
   if (!team || team.planId !== plan.id) throw new DomainError("NOT_FOUND", { teamId: "errors.notFound" });
   if (plan.status === "ARCHIVED") throw new DomainError("PLAN_ARCHIVED");
+  if (plan.status !== "PUBLISHED") throw casesNeedPublishedPlan();
   const region = await db.poolingRegion.findUniqueOrThrow({ where: { id: institution.poolingRegionId } });
   // The case belongs to the region the plan inspects: a merged region (省直) counts as the one it joined.
   const inspectedRegionId = region.mergedIntoId ?? region.id;
@@ -104,11 +105,17 @@ export async function addTarget(db: PrismaClient, actor: Actor, input: TAddTarge
   );
 }
 
+const casesNeedPublishedPlan = () => new DomainError("CONFLICT", undefined, { messageKey: "plans.errors.casesNeedPublishedPlan" });
+
 /**
  * The one way a case comes into being, by hand or from a target draw: state DRAWN, unknown to the institution
  * and its city bureau until the notice is delivered (scope.inspectionCase). Runs inside the caller's transaction.
+ * A case is work done under a plan in force: never under a draft, which may still change or be deleted, nor under
+ * an archived revision (issue 12 §6). Checked here, in the transaction, so no caller can forget it.
  */
 export async function createCase(tx: Tx, actor: Actor, data: Prisma.InspectionCaseUncheckedCreateInput, context: RequestContext) {
+  const plan = await tx.plan.findUnique({ where: { id: data.planId }, select: { status: true } });
+  if (plan?.status !== "PUBLISHED") throw casesNeedPublishedPlan();
   const created = await tx.inspectionCase.create({ data: { ...data, state: "DRAWN" } });
   await recordAudit(tx, { actor, action: "case.create", entity: "InspectionCase", entityId: created.id, after: created, context });
   return created;
@@ -143,9 +150,33 @@ export async function listKeyAreaOptions(db: PrismaClient, actor: Actor) {
   return db.keyArea.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, code: true } });
 }
 
-/** Hospitals and pharmacies a draft plan may designate: those of its inspected regions (merged ones included). */
-export async function listDesignatableInstitutions(db: PrismaClient, actor: Actor, planId: string) {
+/**
+ * Hospitals and pharmacies a draft plan may designate, found by name or national code (a province has hundreds per
+ * region, too many to scroll): within one inspected region of the plan, or all of them, merged regions included.
+ * Each answer names the plan region it belongs to, so choosing it also chooses the region.
+ */
+export async function searchDesignatableInstitutions(db: PrismaClient, actor: Actor, input: TSearchDesignatableInput) {
   requirePermission(actor, "plan.manageTargets");
-  const regions = await db.planRegion.findMany({ where: { planId }, select: { poolingRegionId: true } });
-  return institutionsOfRegions(db, regions.map((r) => r.poolingRegionId), { kind: { not: "AGENCY" } });
+  const regions = await db.planRegion.findMany({
+    where: { planId: input.planId, ...(input.planRegionId ? { id: input.planRegionId } : {}) },
+    select: { id: true, poolingRegionId: true, poolingRegion: { select: { name: true } } },
+  });
+  if (regions.length === 0) return [];
+  const planRegionOf = new Map(regions.map((r) => [r.poolingRegionId, r]));
+  const ids = regions.map((r) => r.poolingRegionId);
+  const found = await db.institution.findMany({
+    where: {
+      active: true,
+      kind: { not: "AGENCY" },
+      poolingRegion: { OR: [{ id: { in: ids } }, { mergedIntoId: { in: ids } }] },
+      OR: [{ name: { contains: input.q, mode: "insensitive" } }, { nationalCode: { contains: input.q, mode: "insensitive" } }],
+    },
+    orderBy: [{ name: "asc" }, { nationalCode: "asc" }],
+    select: { id: true, name: true, nationalCode: true, kind: true, poolingRegion: { select: { id: true, mergedIntoId: true } } },
+    take: 20,
+  });
+  return found.map((i) => {
+    const region = planRegionOf.get(i.poolingRegion.mergedIntoId ?? i.poolingRegion.id)!;
+    return { id: i.id, name: i.name, nationalCode: i.nationalCode, kind: i.kind, planRegionId: region.id, regionName: region.poolingRegion.name };
+  });
 }

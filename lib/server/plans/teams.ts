@@ -1,4 +1,5 @@
 import "server-only";
+import { recusalReasons } from "@/lib/domain/draw/team-manifest";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { recordAudit } from "@/lib/server/audit/record";
 import { DomainError } from "@/lib/server/errors";
@@ -6,6 +7,7 @@ import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
 import type { TAddTeamMemberInput, TCreateTeamInput } from "@/lib/validation/plans";
 import { COMMITMENT_LETTER_SHA256 } from "./commitment-letter";
+import { recusalTiesOfUser } from "./recusal";
 
 export async function createTeam(db: PrismaClient, actor: Actor, input: TCreateTeamInput, context: RequestContext = {}) {
   requirePermission(actor, "team.manage");
@@ -19,18 +21,38 @@ export async function createTeam(db: PrismaClient, actor: Actor, input: TCreateT
   });
 }
 
-/** Members are named by the bureau (leaders and law-enforcement staff); experts come from the draw (issue 8). */
+/**
+ * Members are named by the bureau (leaders and law-enforcement staff); experts come from the draw (issue 8). Recusal
+ * (回避, DOMAIN.md; 暂行办法 art. 9) binds them as it binds the draw: nobody joins the team inspecting the region of
+ * their own employer, their home region, or a region they declared a conflict with. Someone who left the team is
+ * restored to their place (one membership per person and team), never added twice.
+ */
 export async function addTeamMember(db: PrismaClient, actor: Actor, input: TAddTeamMemberInput, context: RequestContext = {}) {
   requirePermission(actor, "team.manage");
   const [team, user] = await Promise.all([db.team.findUnique({ where: { id: input.teamId } }), db.user.findUnique({ where: { id: input.userId } })]);
   if (!team) throw new DomainError("NOT_FOUND");
   if (!user || !user.active) throw new DomainError("NOT_FOUND", { userId: "errors.notFound" });
   if (user.role !== "INSPECTOR") throw new DomainError("NOT_AN_INSPECTOR", { userId: "errors.notAnInspector" });
-  if (await db.teamMember.findFirst({ where: { teamId: team.id, userId: user.id, withdrawnAt: null }, select: { id: true } })) {
-    throw new DomainError("ALREADY_ON_TEAM", { userId: "errors.alreadyOnTeam" });
-  }
   return db.$transaction(async (tx) => {
-    const member = await tx.teamMember.create({ data: { teamId: team.id, userId: user.id, role: input.role, isLawEnforcement: input.isLawEnforcement } });
+    const reasons = recusalReasons(await recusalTiesOfUser(tx, user.id, team.planId), team.inspectedRegionId);
+    if (reasons.length > 0) throw new DomainError("CONFLICT", { userId: `plans.errors.recusal.${reasons[0]}` });
+    const place = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId: team.id, userId: user.id } } });
+    if (place && !place.withdrawnAt) throw new DomainError("ALREADY_ON_TEAM", { userId: "errors.alreadyOnTeam" });
+    if (place) {
+      const restored = await tx.teamMember.updateMany({
+        where: { id: place.id, version: place.version, withdrawnAt: { not: null } },
+        data: { withdrawnAt: null, withdrawReason: null, role: input.role, isLawEnforcement: input.isLawEnforcement, version: { increment: 1 } },
+      });
+      if (restored.count !== 1) throw new DomainError("STALE_VERSION");
+      const after = await tx.teamMember.findUniqueOrThrow({ where: { id: place.id } });
+      await recordAudit(tx, { actor, action: "team.restoreMember", entity: "Team", entityId: team.id, before: place, after, context });
+      return after;
+    }
+    const member = await tx.teamMember.create({ data: { teamId: team.id, userId: user.id, role: input.role, isLawEnforcement: input.isLawEnforcement } }).catch((error: unknown) => {
+      // A second clerk added the same person a moment earlier: the unique place answers, not a 500.
+      if ((error as { code?: string }).code === "P2002") throw new DomainError("ALREADY_ON_TEAM", { userId: "errors.alreadyOnTeam" });
+      throw error;
+    });
     await recordAudit(tx, { actor, action: "team.addMember", entity: "Team", entityId: team.id, after: member, context });
     return member;
   });

@@ -28,13 +28,18 @@ test("one case from plan to closing, each user in their own portal, with deadlin
   await memberForm.getByLabel("组内职务").selectOption({ label: "组长" });
   await memberForm.getByRole("button", { name: "添加成员" }).click();
   await expect(bureau.getByRole("region", { name: "第一检查组" })).toContainText("张志强（组长，执法人员）");
+  // Cases exist only under a published plan: the bureau publishes it, then names the target.
+  await expect(bureau.getByRole("form", { name: "指定被检机构" })).toHaveCount(0);
+  bureau.once("dialog", (dialog) => dialog.accept());
+  await bureau.getByRole("button", { name: "发布计划" }).click();
+  await expect(bureau.getByText("已发布 · 第 1 版")).toBeVisible();
 
   const targetForm = bureau.getByRole("form", { name: "指定被检机构" });
   await targetForm.getByLabel("被检机构").selectOption({ label: `${HOSPITAL}（H22010100001）` });
   await targetForm.getByLabel("检查组").selectOption({ label: "第一检查组" });
   await targetForm.getByLabel("指定理由").fill("举报线索：疑似串换药品");
   await targetForm.getByRole("button", { name: "确定为被检机构" }).click();
-  await expect(bureau.getByRole("row").filter({ hasText: HOSPITAL })).toContainText("已抽取");
+  await expect(bureau.getByRole("row").filter({ hasText: HOSPITAL })).toContainText("指定检查");
   await screenshot(bureau, "skeleton-01-bureau-plan");
 
   // Before the notice: the hospital and the city bureau see nothing of it, not even by its address (404).
@@ -53,7 +58,7 @@ test("one case from plan to closing, each user in their own portal, with deadlin
   await expect(leader.getByRole("row").filter({ hasText: HOSPITAL })).toHaveCount(0);
   await leader.getByRole("button", { name: "本人已阅读并签署承诺书" }).click();
   await expect(leader.getByText(/已于 .* 签署检查承诺书/)).toBeVisible();
-  await expect(leader.getByRole("row").filter({ hasText: HOSPITAL })).toContainText("已抽取");
+  await expect(leader.getByRole("row").filter({ hasText: HOSPITAL })).toContainText("指定检查");
   await screenshot(leader, "skeleton-02-team-letter");
 
   // The team delivers the notice on arrival, records a finding with evidence and signs the problem record.

@@ -73,8 +73,12 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
 
   const designate = bureau.getByRole("form", { name: "指定检查对象" });
   await designate.getByLabel("被检统筹区").selectOption({ label: "吉林市" });
-  await designate.getByLabel("指定机构").selectOption({ index: 1 });
-  const designated = (await designate.getByLabel("指定机构").locator("option:checked").textContent())!.replace(/（.*$/, "");
+  // Hundreds of institutions per region: the clerk types part of a name and chooses from what the server finds.
+  const institution = designate.getByRole("combobox", { name: "指定机构" });
+  await institution.fill("医院");
+  await expect(designate.getByRole("listbox", { name: "指定机构" }).getByRole("option").first()).toBeVisible();
+  await institution.press("Enter");
+  const designated = (await institution.inputValue()).replace(/（.*$/, "");
   await designate.getByLabel("指定理由").fill("举报线索：疑似虚记诊疗项目");
   await designate.getByRole("button", { name: "确定为指定检查对象" }).click();
   await expect(rules.getByRole("row").filter({ hasText: "吉林市" })).toContainText("举报线索：疑似虚记诊疗项目");
@@ -191,6 +195,14 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
   await screenshot(visitor, "draw-06-public-verify");
   await bureau.reload();
   await expect(bureau.getByRole("link", { name: "抽取记录已公开，在公开核验页面核验" })).toBeVisible();
+
+  // The public draw record publishes no tip-off (ADR 019); the bureau's full record, its own download, does.
+  const publicText = await (await visitor.request.get(`/api/draws/${drawId}/record`)).text();
+  expect(publicText).not.toContain("举报线索");
+  expect(publicText).not.toContain('"fundUsage"');
+  expect((await visitor.request.get(`/api/draws/${drawId}/full-record`)).status()).toBe(404);
+  const fullText = await (await bureau.request.get(`/api/draws/${drawId}/full-record`)).text();
+  expect(fullText).toContain("举报线索：疑似虚记诊疗项目");
 });
 
 test("city, institution and team users are refused the bureau's plans and draws (403)", async ({ browser }) => {

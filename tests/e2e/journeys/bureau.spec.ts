@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, loginAs, screenshot, test } from "../support/fixtures";
+import { expect, loginAs, newUserPage, screenshot, test } from "../support/fixtures";
 
 // Issue 12 item 7: the administrator enters next year's holiday arrangement from the State Council notice. The
 // dates are the made-up 2027 arrangement of tests/factories/calendar.ts (249 working days).
@@ -80,5 +80,244 @@ test.describe("working-day calendar: entering next year's holiday arrangement", 
     await page.reload();
     await expect(page).toHaveURL(/\/bureau$/);
     await expect(todo(page)).toHaveCount(0);
+  });
+});
+
+/** A new draft plan through the real form, opened; returns its address. */
+async function createDraftPlan(page: Page, title: string, trigger = "年度计划"): Promise<string> {
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "检查计划" }).click();
+  const planForm = page.getByRole("form", { name: "新建检查计划" });
+  await planForm.getByLabel("计划名称").fill(title);
+  await planForm.getByLabel("年度").fill("2024");
+  await planForm.getByLabel("检查启动方式").selectOption({ label: trigger });
+  await planForm.getByLabel("检查时段起").fill("2022-01-01");
+  await planForm.getByLabel("检查时段止").fill("2023-12-31");
+  await planForm.getByRole("button", { name: "新建计划" }).click();
+  await expect(planForm.getByText("检查计划已新建。")).toBeVisible();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByText("草稿 · 第 1 版")).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+const summary = (page: Page) => page.getByRole("region", { name: "基本信息" }).getByRole("definition");
+
+test.describe("bureau clerk in the plan editor (issue 12)", () => {
+  test("a plan's basic information saved unchanged is accepted, and a changed field saves again without a reload and shows in the summary", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await newUserPage(browser, "bureau");
+    const href = await createDraftPlan(page, "2024年省级飞行检查（基本信息）");
+    const settings = page.getByRole("form", { name: "基本信息" });
+    await expect(settings).toBeVisible();
+    await screenshot(page, "plan-editor-01-new-draft");
+
+    // Before the fix: 提交的内容有误 on 印发文号, 基金用量排名年度 and 检查内容, whatever was typed.
+    await settings.getByRole("button", { name: "保存基本信息" }).click();
+    await expect(settings.getByRole("status").filter({ hasText: "基本信息已保存。" })).toBeVisible();
+    await expect(settings.getByRole("alert")).toHaveCount(0);
+
+    await settings.getByLabel("印发文号").fill("吉医保函〔2024〕37号");
+    await settings.getByLabel("基金用量排名年度").fill("2022，2023");
+    await settings.getByLabel("每组抽取医疗专家人数").fill("3");
+    await settings.getByLabel("每组抽取第三方人员人数").fill("2");
+    await settings.getByLabel("申诉期限（工作日）").fill("10");
+    await settings.getByLabel("检查内容").fill("2022年1月1日至2023年12月31日定点医药机构医保基金使用情况，重点检查骨科、血液净化、康复等领域。");
+    await settings.getByRole("button", { name: "保存基本信息" }).click();
+    await expect(settings.getByRole("status").filter({ hasText: "基本信息已保存。" })).toBeVisible();
+    await expect(summary(page).filter({ hasText: "吉医保函〔2024〕37号" })).toBeVisible();
+    await expect(summary(page).filter({ hasText: "医疗专家 3 名，第三方人员 2 名" })).toBeVisible();
+    await expect(summary(page).filter({ hasText: "移交后 10 个工作日内" })).toBeVisible();
+    await expect(summary(page).filter({ hasText: "2022、2023" })).toBeVisible();
+
+    // Pressed again straight away, nothing changed, no reload: saved again.
+    await settings.getByRole("button", { name: "保存基本信息" }).click();
+    await expect(settings.getByRole("status").filter({ hasText: "基本信息已保存。" })).toBeVisible();
+    await expect(settings.getByRole("alert")).toHaveCount(0);
+    await screenshot(page, "plan-editor-02-basic-information-saved");
+
+    // Away and back: the page shows what was saved, and the form what is stored.
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "检查计划" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "检查计划" })).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(summary(page).filter({ hasText: "吉医保函〔2024〕37号" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("form", { name: "基本信息" })).toBeHidden();
+    await page.getByRole("button", { name: "修改基本信息" }).click();
+    await expect(page.getByRole("form", { name: "基本信息" }).getByLabel("印发文号")).toHaveValue("吉医保函〔2024〕37号");
+    await expect(page.getByRole("form", { name: "基本信息" }).getByLabel("申诉期限（工作日）")).toHaveValue("10");
+  });
+
+  test("every plan-editor form saves when submitted twice in a row without a reload", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await newUserPage(browser, "bureau");
+    await createDraftPlan(page, "2024年省级飞行检查（连续保存）");
+    const phase = page.getByRole("form", { name: "添加阶段" });
+    await phase.getByLabel("完成时限").fill("2024-06-30");
+    await phase.getByRole("button", { name: "添加阶段" }).click();
+    await expect(phase.getByText("工作阶段已添加。")).toBeVisible();
+    await phase.getByLabel("阶段", { exact: true }).selectOption({ label: "现场检查" });
+    await phase.getByLabel("开始日期").fill("2024-07-01");
+    await phase.getByLabel("完成时限").fill("2024-09-30");
+    await phase.getByRole("button", { name: "添加阶段" }).click();
+    await expect(page.getByRole("region", { name: "工作阶段" }).getByRole("listitem")).toHaveCount(2);
+
+    const region = page.getByRole("form", { name: "添加或修改被检统筹区的抽取规则" });
+    for (let i = 0; i < 2; i++) {
+      await region.getByLabel("被检统筹区").selectOption({ label: "吉林市（220200）" });
+      await region.getByRole("button", { name: "保存抽取规则" }).click();
+      await expect(region.getByText("抽取规则已保存。")).toBeVisible();
+      await expect(region.getByLabel("被检统筹区")).toHaveValue("");
+    }
+    await expect(page.getByRole("table", { name: "被检统筹区及抽取规则" }).getByRole("row")).toHaveCount(2);
+
+    const windows = page.getByRole("form", { name: "添加除外条件" });
+    await windows.getByLabel("检查层级").selectOption({ label: "省级飞行检查" });
+    await windows.getByLabel("起始年度").fill("2022");
+    await windows.getByLabel("截止年度").fill("2022");
+    await windows.getByRole("button", { name: "添加除外条件" }).click();
+    await expect(windows.getByText("除外条件已添加。")).toBeVisible();
+    // The same window twice is refused by name, not with a 500 or a silent second row.
+    await windows.getByRole("button", { name: "添加除外条件" }).click();
+    await expect(windows.getByText("该项已存在。")).toBeVisible();
+    // One year is written once: "2022 年", never "2022–2022 年".
+    const windowList = page.getByRole("region", { name: "除外原则" });
+    await expect(windowList.getByText("2022 年接受过省级飞行检查")).toBeVisible();
+    await expect(windowList.getByText("2023 年接受过省级飞行检查")).toBeVisible();
+    await expect(windowList.getByText(/(\d{4})–\1 年/)).toHaveCount(0);
+
+    const party = page.getByRole("form", { name: "添加见证方" });
+    for (const [name, code] of [["省医疗保障局基金监管处", "BUREAU"], ["驻局纪检监察组", "DISCIPLINE"]]) {
+      await party.getByLabel("见证方名称").fill(name!);
+      await party.getByLabel("见证方代码").fill(code!);
+      await party.getByRole("button", { name: "添加见证方" }).click();
+      await expect(party.getByLabel("见证方名称")).toHaveValue("");
+    }
+    await expect(page.getByRole("region", { name: "抽取见证方" }).getByRole("listitem")).toHaveCount(2);
+    await screenshot(page, "plan-editor-03-rules");
+  });
+
+  test("designation finds an institution by typing part of its Chinese name, and the designated target keeps its reason", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await newUserPage(browser, "bureau");
+    const href = await createDraftPlan(page, "2024年省级飞行检查（指定检查）");
+    const region = page.getByRole("form", { name: "添加或修改被检统筹区的抽取规则" });
+    await region.getByLabel("被检统筹区").selectOption({ label: "吉林市（220200）" });
+    await region.getByRole("button", { name: "保存抽取规则" }).click();
+    await expect(region.getByText("抽取规则已保存。")).toBeVisible();
+
+    const designate = page.getByRole("form", { name: "指定检查对象" });
+    const box = designate.getByRole("combobox", { name: "指定机构" });
+    await box.fill("不存在的医院名称");
+    await expect(designate.getByText("未找到符合条件的定点医药机构。")).toBeVisible();
+    await box.fill("人民医院");
+    const options = designate.getByRole("listbox", { name: "指定机构" }).getByRole("option");
+    await expect(options.first()).toBeVisible();
+    const count = await options.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) await expect(options.nth(i)).toContainText("人民医院");
+    await expect(options.first()).toContainText("吉林市");
+    await screenshot(page, "plan-editor-04-designation-search");
+    // Keyboard, as a clerk does: down, Enter chooses (and does not submit the form).
+    await box.press("ArrowDown");
+    await box.press("ArrowUp");
+    await box.press("Enter");
+    const chosen = (await box.inputValue()).replace(/（.*$/, "");
+    expect(chosen).toContain("人民医院");
+    await expect(designate.getByLabel("被检统筹区")).not.toHaveValue("");
+    await designate.getByLabel("指定理由").fill("举报线索：疑似串换药品，涉及金额较大，需现场核实（长文本测试：重复描述以检验排版是否正常显示）");
+    await designate.getByRole("button", { name: "确定为指定检查对象" }).click();
+    await expect(designate.getByText("已确定为指定检查对象", { exact: false })).toBeVisible();
+    await expect(box).toHaveValue("");
+    const rules = page.getByRole("table", { name: "被检统筹区及抽取规则" });
+    await expect(rules.getByRole("row").filter({ hasText: "吉林市" })).toContainText(chosen);
+    await expect(rules.getByRole("row").filter({ hasText: "吉林市" })).toContainText("举报线索：疑似串换药品");
+
+    // The same institution again: refused by name.
+    await box.fill(chosen);
+    await expect(designate.getByRole("listbox", { name: "指定机构" }).getByRole("option").first()).toBeVisible();
+    await box.press("Enter");
+    await designate.getByLabel("指定理由").fill("重复指定");
+    await designate.getByRole("button", { name: "确定为指定检查对象" }).click();
+    await expect(designate.getByText("该项已存在。")).toBeVisible();
+    await screenshot(page, "plan-editor-05-designated");
+
+    await page.goto("/bureau/plans");
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.getByRole("table", { name: "被检统筹区及抽取规则" }).getByRole("row").filter({ hasText: "吉林市" })).toContainText(chosen);
+  });
+
+  test("a draft plan is deleted after confirmation; cancelling keeps it, and the back button finds it gone", async ({ browser }) => {
+    const page = await newUserPage(browser, "bureau");
+    const title = "2024年省级飞行检查（误建草稿）";
+    const href = await createDraftPlan(page, title);
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await page.getByRole("button", { name: "删除草稿" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toContain("不可恢复");
+      void dialog.accept();
+    });
+    await page.getByRole("button", { name: "删除草稿" }).click();
+    await expect(page).toHaveURL(/\/bureau\/plans$/);
+    await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  });
+
+  test("a target is named only under a published plan, is labelled 指定检查, and a withdrawn member re-added is refused with the recusal reason", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await newUserPage(browser, "bureau");
+    page.on("dialog", (dialog) => void dialog.accept());
+    await createDraftPlan(page, "2024年举报线索专项检查", "举报线索");
+    const teamForm = page.getByRole("form", { name: "组建检查组" });
+    await teamForm.getByLabel("检查组名称").fill("举报核查组");
+    await teamForm.getByLabel("被检统筹区").selectOption({ label: "长春市" });
+    await teamForm.getByRole("button", { name: "组建检查组" }).click();
+    const team = page.getByRole("region", { name: "举报核查组" });
+    const memberForm = page.getByRole("form", { name: "为举报核查组添加成员" });
+    await memberForm.getByLabel("人员", { exact: true }).selectOption({ label: "王立新（JL-2024-0002）" });
+    await memberForm.getByRole("button", { name: "添加成员" }).click();
+    await expect(team).toContainText("王立新（组长，执法人员）");
+    await expect(memberForm.getByText("成员已添加。")).toBeVisible();
+
+    // Draft: no case can be made under it; the page says what comes first.
+    await expect(page.getByRole("form", { name: "指定被检机构" })).toHaveCount(0);
+    await expect(page.getByText("计划发布后方可指定被检机构。")).toBeVisible();
+
+    // 回避 recorded by the bureau, then the same person added again: the reason, not a 500.
+    const conflict = team.getByRole("form", { name: "举报核查组回避申请" });
+    await conflict.getByLabel("申请回避人员").selectOption({ index: 1 });
+    await conflict.getByLabel("回避理由").fill("本人配偶在长春市定点医院任职");
+    await conflict.getByRole("button", { name: "申请回避" }).click();
+    await expect(team.getByText(/已回避/)).toBeVisible();
+    await memberForm.getByLabel("人员", { exact: true }).selectOption({ label: "王立新（JL-2024-0002）" });
+    await memberForm.getByRole("button", { name: "添加成员" }).click();
+    await expect(memberForm.getByText("需回避：该人员已就被检统筹区申报利益冲突，不得参加检查本地区的检查组。")).toBeVisible();
+    await expect(page.getByText(/参考编号|reference/i)).toHaveCount(0);
+    await memberForm.getByLabel("人员", { exact: true }).selectOption({ label: "张志强（JL-2024-0001）" });
+    await memberForm.getByLabel("组内职务").selectOption({ label: "组长" });
+    await memberForm.getByRole("button", { name: "添加成员" }).click();
+    await expect(team).toContainText("张志强（组长，执法人员）");
+
+    await page.getByRole("button", { name: "发布计划" }).click();
+    await expect(page.getByText("已发布 · 第 1 版")).toBeVisible();
+    const targetForm = page.getByRole("form", { name: "指定被检机构" });
+    await targetForm.getByLabel("被检机构").selectOption({ label: "长春市示例第一人民医院（演示）（H22010100001）" });
+    await targetForm.getByLabel("检查组").selectOption({ label: "举报核查组" });
+    await targetForm.getByLabel("指定理由").fill("举报线索：疑似串换药品");
+    await targetForm.getByRole("button", { name: "确定为被检机构" }).click();
+    const row = page.getByRole("table", { name: "被检机构" }).getByRole("row").filter({ hasText: "长春市示例第一人民医院" });
+    await expect(row).toContainText("指定检查");
+    await expect(row).not.toContainText("已抽取");
+    await expect(row).toContainText("举报线索：疑似串换药品");
+    await screenshot(page, "plan-editor-06-published-designated");
+  });
+
+  test("the browser finds the application's icon at /favicon.ico", async ({ request }) => {
+    const icon = await request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toMatch(/image\//);
   });
 });

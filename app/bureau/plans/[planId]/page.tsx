@@ -3,19 +3,23 @@ import { notFound } from "next/navigation";
 import { DeclareConflictForm } from "@/components/draws/declare-conflict-form";
 import { DrawList } from "@/components/draws/draw-list";
 import { CommandButton } from "@/components/plans/command-button";
+import { Disclosure } from "@/components/plans/disclosure";
 import { AddPhaseForm, CeremonyPartyForm, DesignateTargetForm, ExclusionWindowForm, ParticipatingRegionForm, PlanKeyAreaForm, PlanRegionForm, PlanSettingsForm } from "@/components/plans/plan-editor-forms";
 import { AddMemberForm, AddTargetForm, CreateTeamForm } from "@/components/plans/plan-forms";
 import { RegionRulesTable, RemoveButton } from "@/components/plans/plan-rules";
+import { planSettingsDefaults } from "@/components/plans/plan-settings-defaults";
+import { PlanSummary } from "@/components/plans/plan-summary";
+import { PublicationChecklist } from "@/components/plans/publication-checklist";
 import { Card, EmptyState, Notice, PageHeader } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
-import { stateMessageKey } from "@/lib/domain/case/workflow";
-import { formatDate } from "@/lib/i18n/format";
+import { caseStateLabelKey } from "@/lib/domain/case/state-label";
+import { formatDate, formatYearSpan } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
 import { isDomainError } from "@/lib/server/errors";
 import { listPoolingRegions } from "@/lib/server/organizations/organizations";
-import { getPlanOrThrow, listDesignatableInstitutions, listKeyAreaOptions, listTargetableInstitutions } from "@/lib/server/plans/plans";
+import { getPlanOrThrow, listKeyAreaOptions, listTargetableInstitutions } from "@/lib/server/plans/plans";
 import { listInspectors } from "@/lib/server/plans/teams";
 import { can } from "@/lib/server/policy/policy";
 import { fixTargetDrawAction, fixTeamDrawAction } from "./draws/actions";
@@ -28,6 +32,7 @@ import {
   addTargetAction,
   addTeamMemberAction,
   createTeamAction,
+  deletePlanAction,
   designateTargetAction,
   publishPlanAction,
   recordPaperLetterAction,
@@ -35,10 +40,9 @@ import {
   removePlanItemAction,
   revisePlanAction,
   savePlanRegionAction,
+  searchDesignatableAction,
   updatePlanAction,
 } from "../actions";
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const actor = await requirePageActor("plan.read");
@@ -50,9 +54,11 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const canManage = can(actor, "team.manage");
   const draft = plan.status === "DRAFT" && can(actor, "plan.create");
   const canDraw = plan.status === "PUBLISHED" && can(actor, "draw.run");
-  const [regions, inspectors, institutions, designatable] = canManage
-    ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor, plan.id), draft ? listDesignatableInstitutions(db, actor, plan.id) : []])
-    : [[], [], [], []];
+  const [regions, inspectors, institutions] = canManage
+    ? await Promise.all([listPoolingRegions(db, actor), listInspectors(db, actor), listTargetableInstitutions(db, actor, plan.id)])
+    : [[], [], []];
+  // A draft nobody has acted on may be thrown away (the service says why not otherwise).
+  const deletable = draft && plan.draws.length === 0 && plan.cases.length === 0 && plan.teams.length === 0;
   const keyAreaOptions = draft ? (await listKeyAreaOptions(db, actor)).map((k) => ({ id: k.id, label: `${k.name}（${k.code}）` })) : [];
   const regionOptions = regions.map((r) => ({ id: r.id, label: `${r.name}（${r.code}）` }));
   const institutionOptions = institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }));
@@ -75,6 +81,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <>
             <span className="self-center rounded bg-slate-100 px-2 py-1 text-sm text-slate-700">{t("plans.editor.statusLine", { status: t(`plans.statuses.${plan.status}`), revision: plan.revision })}</span>
             {draft ? <CommandButton label={t("plans.editor.publish")} payload={{ planId: plan.id }} action={publishPlanAction} confirmText={t("plans.editor.publishConfirm")} /> : null}
+            {deletable ? <CommandButton label={t("plans.editor.delete")} payload={{ planId: plan.id }} action={deletePlanAction} variant="secondary" doneHref="/bureau/plans" confirmText={t("plans.editor.deleteConfirm")} /> : null}
             {plan.status === "PUBLISHED" && !plan.supersededBy && can(actor, "plan.create") && plan.draws.length === 0 ? (
               <CommandButton label={t("plans.editor.revise")} payload={{ planId: plan.id }} action={revisePlanAction} variant="secondary" hrefPrefix="/bureau/plans/" confirmText={t("plans.editor.reviseConfirm")} />
             ) : null}
@@ -83,32 +90,24 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       />
       <div className="mb-6 flex flex-col gap-2">
         {plan.status === "DRAFT" ? <Notice>{t("plans.editor.draftNotice")}</Notice> : null}
+        {draft ? (
+          <PublicationChecklist
+            plan={{ level: plan.level, parties: plan.ceremonyParties.length, regions: plan.inspectedRegions.length, participating: plan.participatingRegions.length, referenceYears: plan.referenceYears.length, teams: plan.teams.length }}
+            t={t}
+          />
+        ) : null}
         {plan.status === "PUBLISHED" ? <Notice>{t("plans.editor.publishedNotice")}</Notice> : null}
         {plan.status === "ARCHIVED" && plan.supersededBy ? <Notice><Link className="underline" href={`/bureau/plans/${plan.supersededBy.id}`}>{t("plans.editor.archivedNotice", { revision: plan.supersededBy.revision })}</Link></Notice> : null}
         {plan.supersedes ? <Notice><Link className="underline" href={`/bureau/plans/${plan.supersedes.id}`}>{t("plans.editor.revisionOf", { revision: plan.supersedes.revision })}</Link></Notice> : null}
       </div>
 
       <Card title={t("plans.editor.settingsTitle")} className="mb-6">
+        <PlanSummary plan={plan} t={t} locale={actor.locale} />
         {draft ? (
-          <PlanSettingsForm
-            action={updatePlanAction}
-            defaults={{ planId: plan.id, title: plan.title, documentNumber: plan.documentNumber ?? "", scope: plan.scope ?? "", year: plan.year, level: plan.level, trigger: plan.trigger, periodStart: isoDate(plan.periodStart), periodEnd: isoDate(plan.periodEnd), referenceYears: plan.referenceYears.join(", "), lookBackUpToYear: plan.lookBackUpToYear ?? plan.year - 2, expertsPerTeam: plan.expertsPerTeam, thirdPartyPerTeam: plan.thirdPartyPerTeam, appealWindowWorkingDays: plan.appealWindowWorkingDays ?? "" }}
-          />
-        ) : (
-          <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-3">
-            {[
-              [t("plans.editor.documentNumber"), plan.documentNumber ?? "—"],
-              [t("plans.level"), t(`plans.levels.${plan.level}`)],
-              [t("plans.trigger"), t(`plans.triggers.${plan.trigger}`)],
-              [t("plans.editor.referenceYears"), plan.referenceYears.join("、")],
-              [t("plans.editor.lookBackUpToYear"), String(plan.lookBackUpToYear ?? plan.year - 2)],
-              [t("plans.editor.perTeam"), t("plans.editor.perTeamText", { experts: plan.expertsPerTeam, thirdParty: plan.thirdPartyPerTeam })],
-              [t("plans.editor.appealWindow"), plan.appealWindowWorkingDays === null ? t("plans.editor.noAppeals") : t("plans.editor.appealWindowText", { days: plan.appealWindowWorkingDays })],
-            ].map(([label, value]) => (
-              <div key={label}><dt className="text-slate-500">{label}</dt><dd className="text-slate-900">{value}</dd></div>
-            ))}
-          </dl>
-        )}
+          <Disclosure label={t("plans.editor.editSettings")} initiallyOpen={!plan.documentNumber}>
+            <PlanSettingsForm action={updatePlanAction} defaults={planSettingsDefaults(plan)} />
+          </Disclosure>
+        ) : null}
       </Card>
 
       <Card title={t("plans.editor.phasesTitle")} className="mb-6">
@@ -146,13 +145,13 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <div className="mt-5 flex flex-col gap-6 border-t border-slate-200 pt-4">
             <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.regionFormTitle")}</h3><PlanRegionForm planId={plan.id} regions={regionOptions} action={savePlanRegionAction} /></div>
             {regionRows.length > 0 ? (
-              <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.designateTitle")}</h3><DesignateTargetForm planId={plan.id} regions={regionRows.map((r) => ({ id: r.id, label: r.name }))} institutions={designatable.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }))} action={designateTargetAction} /></div>
+              <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.designateTitle")}</h3><DesignateTargetForm planId={plan.id} regions={regionRows.map((r) => ({ id: r.id, label: r.name }))} search={searchDesignatableAction} action={designateTargetAction} /></div>
             ) : null}
           </div>
         ) : null}
       </Card>
 
-      <Card title={t("plans.editor.keyAreasTitle")}>
+      <Card title={t("plans.editor.keyAreasTitle")} className="mb-6">
         <p className="mb-3 text-sm text-slate-600">{t("plans.editor.keyAreasIntro")}</p>
         {plan.keyAreas.length === 0 ? <p className="mb-4 text-sm text-slate-500">{t("plans.editor.noKeyAreas")}</p> : (
           <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t("plans.editor.keyAreasTitle")}>
@@ -178,7 +177,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <p className="mb-3 text-sm text-slate-600">{t("plans.editor.windowsIntro")}</p>
           <ul className="mb-4 space-y-1 text-sm">
             {plan.exclusionWindows.map((w) => {
-              const label = t("plans.editor.windowText", { level: t(`plans.inspectionLevels.${w.level}`), from: w.fromYear, to: w.toYear });
+              const label = t("plans.editor.windowText", { level: t(`plans.inspectionLevels.${w.level}`), years: formatYearSpan(w.fromYear, w.toYear) });
               return <li key={w.id} className="flex items-center gap-2">{label}<RemoveButton planId={plan.id} kind="window" itemId={w.id} label={label} action={remove} t={t} /></li>;
             })}
           </ul>
@@ -195,13 +194,16 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         </Card>
       </div>
 
-      <Card title={t("draw.sectionTitle")} className="mb-6">
-        <p className="mb-3 text-sm text-slate-600">{plan.status === "PUBLISHED" ? t("draw.sectionIntro") : t("draw.sectionNeedsPublished")}</p>
-        {canDraw && teamDraw.length === 0 && plan.teams.length === 0 && plan.participatingRegions.length > 0 ? (
-          <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} hrefPrefix={drawHref("")} confirmText={t("draw.fixConfirm")} /></div>
-        ) : null}
-        <DrawList draws={plan.draws} regions={new Map(regionRows.map((r) => [r.id, r.name]))} href={drawHref} t={t} locale={actor.locale} />
-      </Card>
+      {/* A plan whose targets are named by hand (no drawing rules, no draw) has no ceremony to show. */}
+      {plan.inspectedRegions.length > 0 || plan.draws.length > 0 ? (
+        <Card title={t("draw.sectionTitle")} className="mb-6">
+          <p className="mb-3 text-sm text-slate-600">{plan.status === "PUBLISHED" ? t("draw.sectionIntro") : t("draw.sectionNeedsPublished")}</p>
+          {canDraw && teamDraw.length === 0 && plan.teams.length === 0 && plan.participatingRegions.length > 0 ? (
+            <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} hrefPrefix={drawHref("")} confirmText={t("draw.fixConfirm")} /></div>
+          ) : null}
+          <DrawList draws={plan.draws} regions={new Map(regionRows.map((r) => [r.id, r.name]))} href={drawHref} t={t} locale={actor.locale} />
+        </Card>
+      ) : null}
 
       <Card title={t("plans.teams")} className="mb-6">
         {plan.teams.length === 0 ? <EmptyState title={t("plans.noTeams")} /> : null}
@@ -251,12 +253,14 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                 <Td>{c.institution.nationalCode}</Td>
                 <Td>{c.team?.name ?? "—"}</Td>
                 <Td>{c.designationReason ?? (c.lookBack ? t("draw.lookBackTarget") : c.drawId ? t("draw.drawnTarget") : "—")}</Td>
-                <Td>{t(stateMessageKey(c.state))}</Td>
+                <Td>{t(caseStateLabelKey(c))}</Td>
               </tr>
             ))}
           </Table>
         )}
-        {can(actor, "plan.manageTargets") && plan.teams.length > 0 && plan.inspectedRegions.length === 0 ? (
+        {/* Targets named by hand, for a plan that does not draw; cases exist only under a published plan (issue 12 §6). */}
+        {can(actor, "plan.manageTargets") && plan.status === "DRAFT" && plan.teams.length > 0 && plan.inspectedRegions.length === 0 ? <p className="mt-4 text-sm text-slate-600">{t("plans.targetsAfterPublish")}</p> : null}
+        {can(actor, "plan.manageTargets") && plan.status === "PUBLISHED" && plan.teams.length > 0 && plan.inspectedRegions.length === 0 ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.addTargetTitle")}</h3>
             <AddTargetForm planId={plan.id} institutions={institutionOptions} teams={plan.teams.map((team) => ({ id: team.id, label: team.name }))} action={addTargetAction} />

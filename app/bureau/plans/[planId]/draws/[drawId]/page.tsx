@@ -130,7 +130,9 @@ export default async function DrawPage({ params }: { params: Promise<{ planId: s
               <span className="text-slate-600">{draw.kind === "TEAMS" ? t("draw.teamRecordPending") : t("draw.targetRecordPending")}</span>
             )}
             <a className="ml-3 text-brand-700 hover:underline" href={`/api/draws/${draw.id}/record`} download>{t("draw.downloadRecord")}</a>
+            <a className="ml-3 text-brand-700 hover:underline" href={`/api/draws/${draw.id}/full-record`} download>{t("draw.downloadFullRecord")}</a>
           </p>
+          <p className="mt-1 text-xs text-slate-500">{t("draw.fullRecordHint")}</p>
         </Card>
       ) : null}
     </>
