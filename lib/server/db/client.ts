@@ -21,7 +21,9 @@ export function createPrisma(connectionString: string, options: DbOptions = {}):
     { connectionString, max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10), ...(options.schema ? { options: `-c search_path="${options.schema}"` } : {}) },
     options.schema ? { schema: options.schema } : undefined,
   );
-  return new PrismaClient({ adapter });
+  // Every change appends to the audit chain under one lock, so at a peak (a room of clerks, a burst of API
+  // calls) a transaction may wait for its turn longer than Prisma's 2-second default before it starts.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }
 
 const globalForPrisma = globalThis as unknown as { feijianPrisma?: PrismaClient };
