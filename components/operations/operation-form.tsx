@@ -87,7 +87,8 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
     const file = fileInput.current?.files?.[0] ?? null;
     if (operation.upload && limit) {
       if (!file && operation.upload.required) return setFileError(t("validation.required"));
-      if (file && file.size > limit.maxBytes) return setFileError(t("errors.fileTooLargeMax", { max: limit.maxMegabytes }));
+      // The server's own message: refused here, the 51 MB never travel.
+      if (file && file.size > limit.maxBytes) return setFileError(t(limit.tooLargeKey));
     }
     if (spec.confirmKey && !window.confirm(t(spec.confirmKey))) return;
     const payload = { ...formValues, ...boundRef.current };

@@ -8,6 +8,6 @@ const MB = 1024 * 1024;
  * few minutes of video, a scanned file); master-data imports are spreadsheets (20 MB).
  */
 export const UPLOAD_LIMITS = {
-  document: { maxBytes: 50 * MB, maxMegabytes: 50, accept: ".jpg,.jpeg,.png,.pdf,.mp3,.wav,.mp4,.docx,.xlsx" },
-  import: { maxBytes: 20 * MB, maxMegabytes: 20, accept: ".xlsx,.csv" },
-} as const satisfies Record<UploadKind, { maxBytes: number; maxMegabytes: number; accept: string }>;
+  document: { maxBytes: 50 * MB, maxMegabytes: 50, accept: ".jpg,.jpeg,.png,.pdf,.mp3,.wav,.mp4,.docx,.xlsx", tooLargeKey: "errors.fileTooLarge" },
+  import: { maxBytes: 20 * MB, maxMegabytes: 20, accept: ".xlsx,.csv", tooLargeKey: "masterData.import.fileTooLarge" },
+} as const satisfies Record<UploadKind, { maxBytes: number; maxMegabytes: number; accept: string; tooLargeKey: string }>;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD, expect, login, newUserPage, screenshot, test } from "../support/fixtures";
+import { createCase } from "../support/scenario";
 
 const MB = 1024 * 1024;
 const JPEG_HEAD = Buffer.from("ffd8ffe000104a46494600010101004800480000", "hex");
@@ -27,52 +28,12 @@ test.describe("team: evidence uploads on site (issue 12 §3, §9)", () => {
   });
 
   test("the leader uploads two photos in a row, is told the same photo is already evidence, and gets a 49 MB file in but not a 51 MB one", async ({ browser }) => {
-    test.setTimeout(300_000);
-    const title = `上传证据测试计划${Date.now() % 100000}`;
-    const bureau = await newUserPage(browser, "bureau");
-    await bureau.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "检查计划" }).click();
-    const planForm = bureau.getByRole("form", { name: "新建检查计划" });
-    await planForm.getByLabel("计划名称").fill(title);
-    await planForm.getByLabel("年度").fill("2024");
-    await planForm.getByLabel("检查启动方式").selectOption({ label: "举报线索" });
-    await planForm.getByLabel("检查时段起").fill("2022-01-01");
-    await planForm.getByLabel("检查时段止").fill("2023-12-31");
-    await planForm.getByRole("button", { name: "新建计划" }).click();
-    await expect(planForm.getByText("检查计划已新建。")).toBeVisible();
-    await bureau.getByRole("link", { name: title }).click();
-
-    const teamForm = bureau.getByRole("form", { name: "组建检查组" });
-    await teamForm.getByLabel("检查组名称").fill("证据上传检查组");
-    await teamForm.getByLabel("被检统筹区").selectOption({ label: "长春市" });
-    await teamForm.getByRole("button", { name: "组建检查组" }).click();
-    const memberForm = bureau.getByRole("form", { name: "为证据上传检查组添加成员" });
-    await memberForm.getByLabel("人员", { exact: true }).selectOption({ label: "张志强（JL-2024-0001）" });
-    await memberForm.getByLabel("组内职务").selectOption({ label: "组长" });
-    await memberForm.getByRole("button", { name: "添加成员" }).click();
-    await expect(bureau.getByRole("region", { name: "证据上传检查组" })).toContainText("张志强（组长，执法人员）");
-    const targetForm = bureau.getByRole("form", { name: "指定被检机构" });
-    const target = targetForm.getByLabel("被检机构");
-    const hospital = (await target.locator("option", { hasText: "H22010200001" }).textContent())!;
-    await target.selectOption({ label: hospital });
-    await targetForm.getByLabel("检查组").selectOption({ label: "证据上传检查组" });
-    await targetForm.getByLabel("指定理由").fill("举报线索：疑似虚构诊疗项目");
-    await targetForm.getByRole("button", { name: "确定为被检机构" }).click();
-    const name = hospital.replace(/（H\d+）$/, "");
-    await expect(bureau.getByRole("row").filter({ hasText: name })).toContainText("已抽取");
-
-    // The leader signs the letter for this team, delivers the notice and starts the on-site check.
+    test.setTimeout(180_000);
+    // A case of the demo hospital with the team on site (the plan, team, notice and start made through the operations).
+    const scenario = createCase("ON_SITE", { findings: 0 });
     const leader = await newUserPage(browser, "inspector");
     leader.on("dialog", (dialog) => dialog.accept());
-    const sign = leader.getByRole("button", { name: "本人已阅读并签署承诺书" });
-    if (await sign.count()) await sign.first().click();
-    await leader.getByRole("link", { name }).click();
-    const notice = leader.getByRole("form", { name: "送达检查通知书" });
-    await notice.getByLabel("通知书文号").fill("吉医保飞检〔2024〕21号");
-    await notice.getByLabel("签收人姓名").fill("赵院长");
-    await notice.getByLabel("签收人职务").fill("院长");
-    await notice.getByRole("button", { name: "送达检查通知书" }).click();
-    await expect(leader.getByTestId("case-state")).toHaveText("已送达通知书");
-    await leader.getByRole("button", { name: "开始现场检查" }).click();
+    await leader.goto(`/team/cases/${scenario.caseId}`);
     await expect(leader.getByTestId("case-state")).toHaveText("现场检查中");
 
     const upload = leader.getByRole("form", { name: "上传证据材料" });
