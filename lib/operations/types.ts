@@ -72,6 +72,10 @@ export interface OperationDescriptor<I extends z.ZodType = z.ZodType> {
   form?: FormSpec;
   /** The answer carries a `version` that the API sends as the `ETag`. */
   etag?: boolean;
+  /** The shape of `data` in a successful answer, for the OpenAPI document and the contract test (unknown when absent). */
+  output?: z.ZodType;
+  /** The answer is the file's bytes, not JSON (a download). */
+  download?: boolean;
 }
 
 /** Keeps each entry's literal name and schema type while checking its shape. */
