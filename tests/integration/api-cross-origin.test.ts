@@ -49,7 +49,7 @@ describe("a cookie request from another origin, on every state-changing route", 
 
   for (const name of changing) {
     it(`${name}: refused 403 CROSS_ORIGIN, audited, nothing run`, async () => {
-      const attempts = [
+      const attempts: Record<string, string>[] = [
         { origin: "http://evil.example", "sec-fetch-site": "cross-site" },
         { origin: "http://feijian.test:8080", "sec-fetch-site": "same-site" },
         { origin: "http://evil.example" },
