@@ -161,7 +161,6 @@ export function buildOpenApiDocument(operations: Record<string, OperationDescrip
   const tags = [...new Set(Object.values(operations).map((operation) => operation.tag))].sort().map((name) => ({ name }));
   return {
     openapi: "3.1.1",
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     info: {
       title: "Feijian 飞检通 API",
       version: "1",

@@ -21,7 +21,7 @@ export interface UploadSpec {
   labelKey: string;
 }
 
-export type FormFieldKind = "text" | "textarea" | "money" | "date" | "datetime" | "checkbox" | "select";
+export type FormFieldKind = "text" | "textarea" | "money" | "date" | "datetime" | "checkbox" | "select" | "multiselect";
 
 export interface FormFieldSpec {
   name: string;
@@ -29,7 +29,7 @@ export interface FormFieldSpec {
   kind?: FormFieldKind;
   required?: boolean;
   hintKey?: string;
-  /** For `select`: a fixed list (each labelled `${labelPrefix}${value}`), or a list the page supplies by name. */
+  /** For `select` and `multiselect` (an array of the chosen values): a fixed list (each labelled `${labelPrefix}${value}`), or a list the page supplies by name. */
   options?: { values: readonly string[]; labelPrefix: string } | { source: string };
   /** The empty choice's label (default "请选择"). */
   emptyLabelKey?: string;
