@@ -158,6 +158,14 @@ describe("GET /events: the change feed, scoped to the caller", () => {
     expect(await get("/events", { token: readOnly })).toMatchObject({ status: 403, body: { code: "FORBIDDEN" } });
   });
 
+  it("keeps from the institution the reports between the team, the city and the province, as its case page does", async () => {
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, ...notice });
+    await startOnSite(t.db, w.leader, { caseId, version: 1 });
+    await t.db.$transaction((tx) => recordAudit(tx, { actor: w.city, action: "case.submitProgressReport", entity: "InspectionCase", entityId: caseId, after: {} }));
+    expect((await feed({ as: w.institutionStaff })).items.map((item) => item.action)).toEqual(["case.deliverNotice", "case.startOnSite"]);
+    expect((await feed({ as: w.city })).items.map((item) => item.action)).toEqual(["case.deliverNotice", "case.startOnSite", "case.submitProgressReport"]);
+  });
+
   it("pages by limit and refuses a bad after", async () => {
     const start = await lastSeq();
     await deliverNotice(t.db, w.leader, { caseId, version: 0, ...notice });

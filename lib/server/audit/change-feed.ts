@@ -8,6 +8,13 @@ import { DEFAULT_PAGE_LIMIT, type TEventFeedQuery } from "@/lib/validation/reads
 /** Reads are audited too, but they are not changes: the feed leaves them out (who read what is the bureau's log). */
 const NOT_CHANGES = ["file.download", "case.read"];
 
+/**
+ * What passes between the team, the city and the province about reports the institution does not read
+ * (lib/domain/case/file-visibility.ts: the feedback report, the city's progress and written reports, their
+ * review and deadlines): the case page keeps these from the institution, so does the feed.
+ */
+const NOT_FOR_INSTITUTIONS = ["case.writeFeedbackReport", "case.submitProgressReport", "case.submitRectificationReport", "rectification.acceptReport", "rectification.returnReport", "case.deadlineFilled"];
+
 /** Roles that see a case only from its notice on: nothing that happened before it reaches them (DOMAIN.md, confidentiality). */
 const FROM_NOTICE_ON: readonly Actor["role"][] = ["CITY_STAFF", "INSTITUTION_STAFF"];
 
@@ -16,7 +23,7 @@ const FROM_NOTICE_ON: readonly Actor["role"][] = ["CITY_STAFF", "INSTITUTION_STA
  * the audit chain in its order, after the caller's last `seq`. The scope is the case list's
  * (`scope.inspectionCase`: a city its region, an institution its own cases, a token its organization), and for
  * a city or an institution only what was recorded from the notice's delivery on, so a drawn target learns
- * nothing of its draw before the notice. Refusals (DENIED) and reads are not changes and are left out; each
+ * nothing of its draw before the notice; nor an institution the reports about it it does not read. Refusals (DENIED) and reads are not changes and are left out; each
  * item names the event, not its data: the caller reads the case for that.
  */
 export async function readChangeFeed(db: PrismaClient, actor: Actor, query: TEventFeedQuery) {
@@ -33,7 +40,12 @@ export async function readChangeFeed(db: PrismaClient, actor: Actor, query: TEve
     if (cases.length === 0) visible = { seq: { lt: 0 } };
   }
   const rows = await db.auditEvent.findMany({
-    where: { AND: [{ seq: { gt: after }, entity: "InspectionCase", outcome: "OK", entityId: { not: null }, action: { notIn: NOT_CHANGES } }, visible] },
+    where: {
+      AND: [
+        { seq: { gt: after }, entity: "InspectionCase", outcome: "OK", entityId: { not: null }, action: { notIn: actor.role === "INSTITUTION_STAFF" ? [...NOT_CHANGES, ...NOT_FOR_INSTITUTIONS] : NOT_CHANGES } },
+        visible,
+      ],
+    },
     orderBy: { seq: "asc" },
     take: limit,
     select: { seq: true, at: true, action: true, entityId: true },
