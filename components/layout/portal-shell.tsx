@@ -15,6 +15,7 @@ const NAV: Record<Portal, { href: string; labelKey: string; permission: Permissi
     { href: "/bureau/users", labelKey: "nav.users", permission: "user.read" },
     { href: "/bureau/calendar", labelKey: "nav.calendar", permission: "calendar.manage" },
     { href: "/bureau/audit", labelKey: "nav.audit", permission: "audit.read" },
+    { href: "/bureau/api-tokens", labelKey: "apiTokens.title", permission: "apiToken.manage" },
   ],
   team: [{ href: "/team", labelKey: "nav.dashboard", permission: "portal.team" }],
   city: [{ href: "/city", labelKey: "nav.dashboard", permission: "portal.city" }],

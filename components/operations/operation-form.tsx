@@ -30,10 +30,12 @@ export interface OperationFormProps {
   values?: Record<string, string>;
   /** The submit button's label; the operation's own by default. */
   submitLabel?: string;
+  /** Receives a success's data (a token issued is shown once, from its answer). */
+  onDone?: (data: unknown) => void;
 }
 
 function emptyValues(fields: readonly FormFieldSpec[]): FieldValues {
-  return Object.fromEntries(fields.map((field) => [field.name, field.kind === "checkbox" ? false : (field.defaultValue ?? "")]));
+  return Object.fromEntries(fields.map((field) => [field.name, field.kind === "checkbox" ? false : field.kind === "multiselect" ? [] : (field.defaultValue ?? "")]));
 }
 
 /** Sends a form with its file to the operation's `/api/v1` route, with the version as `If-Match`. */
@@ -58,7 +60,7 @@ async function sendUpload(operation: OperationDescriptor, bound: Record<string, 
  * one server action (or, with a file, to its `/api/v1` route). After a success the form empties and the page
  * refreshes, so the next action carries the new version; a refusal keeps what was typed and shows why.
  */
-export function OperationForm({ name, bound, options = {}, values = {}, submitLabel }: OperationFormProps) {
+export function OperationForm({ name, bound, options = {}, values = {}, submitLabel, onDone }: OperationFormProps) {
   const t = useTranslations();
   const router = useRouter();
   const operation: OperationDescriptor = OPERATIONS[name];
@@ -97,6 +99,7 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
       form.reset(emptyValues(spec.fields));
       if (fileInput.current) fileInput.current.value = "";
       setNotice({ tone: "success", text: t("cases.done") });
+      onDone?.(result.data);
       router.refresh();
       return;
     }
@@ -137,9 +140,9 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
         const control =
           field.kind === "textarea" ? <TextAreaField required={field.required} rows={4} {...common} />
           : field.kind === "checkbox" ? <CheckboxField {...common} />
-          : field.kind === "select" ? (
-            <SelectField required={field.required} {...common}>
-              <option value="">{t(field.emptyLabelKey ?? "common.choose")}</option>
+          : field.kind === "select" || field.kind === "multiselect" ? (
+            <SelectField required={field.required} multiple={field.kind === "multiselect"} size={field.kind === "multiselect" ? 6 : undefined} {...common}>
+              {field.kind === "select" ? <option value="">{t(field.emptyLabelKey ?? "common.choose")}</option> : null}
               {optionsOf(field).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
             </SelectField>
           )

@@ -1,3 +1,4 @@
+import enApi from "./messages/en/api.json";
 import enCalendar from "./messages/en/calendar.json";
 import enCases from "./messages/en/cases.json";
 import enDraw from "./messages/en/draw.json";
@@ -5,6 +6,7 @@ import enMasterData from "./messages/en/master-data.json";
 import enPlans from "./messages/en/plans.json";
 import enPlatform from "./messages/en/platform.json";
 import enWorkflow from "./messages/en/workflow.json";
+import zhApi from "./messages/zh-CN/api.json";
 import zhCalendar from "./messages/zh-CN/calendar.json";
 import zhCases from "./messages/zh-CN/cases.json";
 import zhDraw from "./messages/zh-CN/draw.json";
@@ -19,8 +21,8 @@ import type { AppLocale } from "./config";
  * top-level namespaces no other file uses; they are merged here. tests/unit/i18n-catalogs.test.ts checks
  * that both languages have the same keys and placeholders.
  */
-const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData };
-const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData };
+const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhApi };
+const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enApi };
 
 export type Messages = typeof zhCN;
 

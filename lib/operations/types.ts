@@ -21,7 +21,7 @@ export interface UploadSpec {
   labelKey: string;
 }
 
-export type FormFieldKind = "text" | "textarea" | "money" | "date" | "datetime" | "checkbox" | "select";
+export type FormFieldKind = "text" | "textarea" | "money" | "date" | "datetime" | "checkbox" | "select" | "multiselect";
 
 export interface FormFieldSpec {
   name: string;
@@ -29,7 +29,7 @@ export interface FormFieldSpec {
   kind?: FormFieldKind;
   required?: boolean;
   hintKey?: string;
-  /** For `select`: a fixed list (each labelled `${labelPrefix}${value}`), or a list the page supplies by name. */
+  /** For `select` and `multiselect` (an array of the chosen values): a fixed list (each labelled `${labelPrefix}${value}`), or a list the page supplies by name. */
   options?: { values: readonly string[]; labelPrefix: string } | { source: string };
   /** The empty choice's label (default "请选择"). */
   emptyLabelKey?: string;
@@ -72,6 +72,10 @@ export interface OperationDescriptor<I extends z.ZodType = z.ZodType> {
   form?: FormSpec;
   /** The answer carries a `version` that the API sends as the `ETag`. */
   etag?: boolean;
+  /** The shape of `data` in a successful answer, for the OpenAPI document and the contract test (unknown when absent). */
+  output?: z.ZodType;
+  /** The answer is the file's bytes, not JSON (a download). */
+  download?: boolean;
 }
 
 /** Keeps each entry's literal name and schema type while checking its shape. */

@@ -12,9 +12,10 @@ import type { UploadedFile } from "@/lib/server/files/storage";
 import { makeActor } from "../factories";
 import { makeCaseWorld } from "../factories/cases";
 import { uploaded } from "../integration/support/storage";
-import { deliverNotice, startOnSite } from "./case-operations";
+import { settleUpload } from "@/lib/server/files/storage";
+import { addEvidence, deliverNotice, startOnSite } from "./case-operations";
 
-export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string };
+export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string; fileId: string };
 
 export interface Scenario {
   /** A valid input (ids of records in the world; the case's current version read at call time). */
@@ -57,7 +58,11 @@ export const SCENARIOS = {
   "case.acceptRectification": onCase(() => ({ note: "同意" })),
   "case.returnRectification": onCase(() => ({ note: "请补充材料" })),
   "case.close": onCase(),
-  "case.list": { input: () => ({ page: "1" }), scoped: false },
+  "case.list": { input: () => ({ limit: "10" }), scoped: false },
+  "case.findings": { input: (w) => ({ caseId: w.caseId }), scoped: true },
+  "case.files": { input: (w) => ({ caseId: w.caseId }), scoped: true },
+  "file.download": { input: (w) => ({ fileId: w.fileId }), scoped: true },
+  "event.feed": { input: () => ({ after: "0", limit: "20" }), scoped: false },
   "case.get": { input: (w) => ({ caseId: w.caseId }), scoped: true },
   "case.reviewProgressReport": { input: () => ({ reportId: "00000000-0000-4000-8000-000000000002", version: 0, decision: "ACCEPT" }), scoped: false },
   "apiToken.list": { input: () => ({}), scoped: false },
@@ -67,17 +72,22 @@ export const SCENARIOS = {
 
 /**
  * A case every party can see and act on: the notice delivered and the team on site, so the city and the
- * institution are in scope; plus an administrator and an API token to revoke.
+ * institution are in scope, with one piece of evidence to list and download; plus an administrator and an API
+ * token to revoke.
  */
 export async function makeScenarioWorld(db: PrismaClient): Promise<World> {
   const world = await makeCaseWorld(db);
   const caseId = world.inspectionCase.id;
   await deliverNotice(db, world.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕8号", recipientName: "王某", recipientTitle: "院长" });
   await startOnSite(db, world.leader, { caseId, version: 1 });
+  const evidence = await PDF();
+  await addEvidence(db, world.leader, { caseId, version: 2, kind: "COPY", description: "处方复印件" }, evidence);
+  await settleUpload(db, evidence);
+  const { fileId } = await db.evidence.findFirstOrThrow({ where: { caseId }, select: { fileId: true } });
   const admin = await makeActor(db, "BUREAU_ADMIN");
   const system = await db.user.create({ data: { username: `system-${caseId.slice(0, 8)}`, displayName: "接口", role: "CITY_STAFF", organizationId: world.cityBureau.id, passwordHash: "!", isSystemAccount: true } });
   const token = await db.apiToken.create({ data: { name: "接口", userId: system.id, permissions: ["case.read"], prefix: `fj_${caseId.slice(0, 8)}`, secretSha256: caseId.replace(/-/g, "").padEnd(64, "0"), expiresAt: new Date("2099-01-01"), createdById: admin.userId } });
-  return { ...world, admin, caseId, tokenId: token.id };
+  return { ...world, admin, caseId, tokenId: token.id, fileId };
 }
 
 /** The roles, each with a user in scope of the world's case and, where scope can exclude, one outside it. */

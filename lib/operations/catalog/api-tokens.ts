@@ -25,6 +25,15 @@ export const API_TOKEN_OPERATIONS = {
     permission: "apiToken.manage",
     audit: "apiToken.issue",
     http: { method: "POST", path: "/api-tokens" },
+    form: {
+      hintKey: "apiTokens.issueHint",
+      fields: [
+        { name: "name", labelKey: "apiTokens.name", required: true, hintKey: "apiTokens.nameHint" },
+        { name: "organizationId", labelKey: "apiTokens.organization", kind: "select", required: true, options: { source: "organizations" } },
+        { name: "permissions", labelKey: "apiTokens.permissions", kind: "multiselect", required: true, options: { source: "permissions" }, hintKey: "apiTokens.permissionsHint", wide: true },
+        { name: "expiresOn", labelKey: "apiTokens.expiresOn", kind: "date", required: true, hintKey: "apiTokens.expiresOnHint" },
+      ],
+    },
   }),
   revoke: defineOperation({
     name: "apiToken.revoke",
@@ -35,5 +44,6 @@ export const API_TOKEN_OPERATIONS = {
     permission: "apiToken.manage",
     audit: "apiToken.revoke",
     http: { method: "POST", path: "/api-tokens/{tokenId}/revoke" },
+    form: { fields: [], confirmKey: "apiTokens.revokeConfirm" },
   }),
 } as const;

@@ -5,7 +5,7 @@
  * (docs/operations.md, "How to add a step").
  */
 import { z } from "zod";
-import { CASE_EVENT_PERMISSIONS, CASE_STATES, eventMessageKey, type CaseEvent } from "@/lib/domain/case/transitions";
+import { CASE_EVENT_PERMISSIONS, eventMessageKey, type CaseEvent } from "@/lib/domain/case/transitions";
 import {
   APPEAL_GROUNDS,
   EVIDENCE_KINDS,
@@ -182,29 +182,7 @@ export const CASE_EVENT_OPERATIONS = {
   CLOSE: caseEvent("CLOSE", "Close the case after rectification is accepted.", ZCaseCommandInput, { form: { fields: [], confirmKey: "cases.closeConfirm" } }),
 } as const satisfies { [E in CaseEvent]: OperationDescriptor & { caseEvent: E } };
 
-const ZPage = z
-  .string()
-  .regex(/^[1-9]\d{0,5}$/, { error: "validation.invalid" })
-  .transform(Number)
-  .optional();
-
-export const ZCaseListQuery = z.strictObject({
-  state: z.enum(CASE_STATES, { error: "validation.invalidChoice" }).optional(),
-  institution: z.string().max(100, { error: "validation.tooLong" }).optional(),
-  page: ZPage,
-});
-
 export const CASE_READ_OPERATIONS = {
-  list: defineOperation({
-    name: "case.list",
-    labelKey: "cases.list",
-    summary: "The cases the caller may see, newest first, with deadlines and the overdue flag.",
-    tag: TAG,
-    input: ZCaseListQuery,
-    permission: "case.read",
-    audit: "case.list",
-    http: { method: "GET", path: "/cases" },
-  }),
   get: defineOperation({
     name: "case.get",
     labelKey: "cases.file",

@@ -166,8 +166,13 @@ export interface ApiDependencies {
   resolveCaller: (request: Request) => Promise<Caller>;
 }
 
+/** Audit sequence numbers are BigInt: JSON has no such number, so they travel as decimal text. */
+function jsonReplacer(_key: string, value: unknown): unknown {
+  return typeof value === "bigint" ? value.toString() : value;
+}
+
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+  return new Response(JSON.stringify(body, jsonReplacer), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
 }
 
 /** Data that a handler answers as a file rather than JSON (a download). */

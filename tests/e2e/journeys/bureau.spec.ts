@@ -321,3 +321,56 @@ test.describe("bureau clerk in the plan editor (issue 12)", () => {
     expect(icon.headers()["content-type"]).toMatch(/image\//);
   });
 });
+
+// Issue 13 §4: the administrator issues API tokens for other systems; each is shown once, and a revoked one is refused.
+test.describe("API tokens for other systems", () => {
+  test("the administrator issues two tokens in a row, each shown once, revokes one, and a call with it is refused 401", async ({ page }) => {
+    test.setTimeout(120_000);
+    await loginAs(page, "admin");
+    await page.getByRole("navigation").getByRole("link", { name: "接口令牌" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "接口令牌" })).toBeVisible();
+    const form = page.getByRole("form", { name: "签发接口令牌" });
+    const secret = page.getByTestId("issued-token");
+    const api = (token: string) => page.request.get("/api/v1/cases?limit=5", { headers: { authorization: `Bearer ${token}` } });
+
+    async function issue(name: string): Promise<string> {
+      await form.getByLabel("令牌名称").fill(name);
+      await form.getByLabel("所属单位").selectOption({ index: 1 });
+      await form.getByLabel("授予的权限").selectOption(["case.read", "event.read"]);
+      await form.getByLabel("有效期至").fill("2027-06-30");
+      await form.getByRole("button", { name: "签发接口令牌" }).click();
+      await expect(page.getByRole("status", { name: "新令牌（只显示这一次）" })).toContainText(name);
+      return (await secret.textContent())!.trim();
+    }
+
+    const first = await issue("国家平台数据交换");
+    expect(first).toMatch(/^fj_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
+    // The form is empty again, ready for the next token; the same page issues a second one.
+    await expect(form.getByLabel("令牌名称")).toHaveValue("");
+    const second = await issue("卫健委数据共享");
+    expect(second).not.toBe(first);
+    await expect(secret).toHaveText(second);
+    await expect(page.getByRole("table")).toContainText("国家平台数据交换");
+    await expect(page.getByRole("table")).toContainText("卫健委数据共享");
+    expect((await api(first)).status()).toBe(200);
+    await screenshot(page, "api-tokens-issued");
+
+    // Shown once: after a reload neither secret is anywhere on the page (only the prefix is listed).
+    await page.reload();
+    await expect(secret).toHaveCount(0);
+    const html = await page.content();
+    expect(html).not.toContain(first);
+    expect(html).not.toContain(second);
+    await expect(page.getByRole("table")).toContainText(first.slice(0, 11));
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    const row = page.getByRole("row").filter({ hasText: "国家平台数据交换" });
+    await row.getByRole("button", { name: "吊销 国家平台数据交换" }).click();
+    await expect(row).toContainText("已吊销");
+    const refused = await api(first);
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect((await api(second)).status()).toBe(200);
+    await screenshot(page, "api-tokens-revoked");
+  });
+});

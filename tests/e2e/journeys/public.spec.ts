@@ -94,3 +94,43 @@ test.describe("the public draw record and the reviewer's full record (issue 12 �
     await expect(alert).toContainText("原文可能已被改动");
   });
 });
+
+// Issue 13 §4: the API reference renders offline, from the app alone (a bureau's network reaches no CDN).
+test.describe("the API reference, offline", () => {
+  test("renders the generated document with no request to any other host and no CSP violation", async ({ page, baseURL }) => {
+    const ownHost = new URL(baseURL!).host;
+    const foreign: string[] = [];
+    await page.context().route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.host !== ownHost) {
+        foreign.push(url.href);
+        return route.abort();
+      }
+      return route.continue();
+    });
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+
+    await page.goto("/api-docs");
+    await expect(page.getByRole("heading", { level: 1, name: "接口文档" })).toBeVisible();
+    await expect(page.locator(".swagger-ui .info .title")).toContainText("Feijian");
+    const deliver = page.locator('[data-path="/cases/{caseId}/events/deliver-notice"]');
+    await expect(deliver).toBeVisible();
+    await deliver.click();
+    await expect(page.locator(".opblock.is-open")).toContainText("If-Match");
+    await expect(page.locator('[data-path="/events"]')).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    // Swagger UI warns in a red box when it cannot render the document faithfully (an unknown JSON Schema dialect).
+    await expect(page.locator(".swagger-ui .errors-wrapper, .swagger-ui .version-pragma")).toHaveCount(0);
+    await page.screenshot({ path: "tests/artifacts/screenshots/api-docs-top.png" });
+    await screenshot(page, "api-docs-offline");
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
+    const document = await page.request.get("/api/v1/openapi.json");
+    expect(document.status()).toBe(200);
+    expect((await document.json()) as { openapi: string }).toMatchObject({ openapi: expect.stringMatching(/^3\.1\./) });
+  });
+});

@@ -14,7 +14,6 @@ import { getCaseFile } from "@/lib/server/cases/get-case-file";
 import { handOver } from "@/lib/server/cases/hand-over";
 import { issueConfirmationNotice } from "@/lib/server/cases/issue-confirmation-notice";
 import { issueRefundNotice } from "@/lib/server/cases/issue-refund-notice";
-import { listCases } from "@/lib/server/cases/read";
 import { recordFinding } from "@/lib/server/cases/record-finding";
 import { recordRefund } from "@/lib/server/cases/record-refund";
 import { reviewRectificationReport } from "@/lib/server/cases/review-report";
@@ -76,8 +75,6 @@ export const CASE_IMPLEMENTATIONS = {
   "case.returnRectification": event(returnRectification),
   "case.close": event(closeCase),
 
-  "case.list": async (ctx: Ctx<{ state?: Parameters<typeof listCases>[2] extends infer F ? F extends { state?: infer S } ? S : never : never; institution?: string; page?: number }>) =>
-    listCases(ctx.db, ctx.actor, ctx.input, ctx.now),
   "case.get": async (ctx: Ctx<{ caseId: string }>) => {
     const file = await getCaseFile(ctx.db, ctx.actor, ctx.input.caseId, ctx.now);
     return { ...file, version: file.case.version };

@@ -1,0 +1,59 @@
+import "server-only";
+import type { Actor } from "@/lib/policy/actor";
+import { requirePermission } from "@/lib/policy/can";
+import type { Prisma, PrismaClient } from "@/lib/server/db/client";
+import { scope } from "@/lib/server/policy/scope";
+import { DEFAULT_PAGE_LIMIT, type TEventFeedQuery } from "@/lib/validation/reads";
+
+/** Reads are audited too, but they are not changes: the feed leaves them out (who read what is the bureau's log). */
+const NOT_CHANGES = ["file.download", "case.read"];
+
+/**
+ * What passes between the team, the city and the province about reports the institution does not read
+ * (lib/domain/case/file-visibility.ts: the feedback report, the city's progress and written reports, their
+ * review and deadlines): the case page keeps these from the institution, so does the feed.
+ */
+const NOT_FOR_INSTITUTIONS = ["case.writeFeedbackReport", "case.submitProgressReport", "case.submitRectificationReport", "rectification.acceptReport", "rectification.returnReport", "case.deadlineFilled"];
+
+/** Roles that see a case only from its notice on: nothing that happened before it reaches them (DOMAIN.md, confidentiality). */
+const FROM_NOTICE_ON: readonly Actor["role"][] = ["CITY_STAFF", "INSTITUTION_STAFF"];
+
+/**
+ * The change feed (`GET /api/v1/events?after=<seq>`): what happened to the cases the actor may see, read from
+ * the audit chain in its order, after the caller's last `seq`. The scope is the case list's
+ * (`scope.inspectionCase`: a city its region, an institution its own cases, a token its organization), and for
+ * a city or an institution only what was recorded from the notice's delivery on, so a drawn target learns
+ * nothing of its draw before the notice; nor an institution the reports about it it does not read. Refusals (DENIED) and reads are not changes and are left out; each
+ * item names the event, not its data: the caller reads the case for that.
+ */
+export async function readChangeFeed(db: PrismaClient, actor: Actor, query: TEventFeedQuery) {
+  requirePermission(actor, "event.read");
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const after = BigInt(query.after ?? "0");
+  const caseScope = scope.inspectionCase(actor);
+  let visible: Prisma.AuditEventWhereInput = {};
+  if (Object.keys(caseScope).length > 0) {
+    const cases = await db.inspectionCase.findMany({ where: caseScope, select: { id: true, noticeDeliveredAt: true } });
+    visible = FROM_NOTICE_ON.includes(actor.role)
+      ? { OR: cases.filter((c) => c.noticeDeliveredAt).map((c) => ({ entityId: c.id, at: { gte: c.noticeDeliveredAt! } })) }
+      : { entityId: { in: cases.map((c) => c.id) } };
+    if (cases.length === 0) visible = { seq: { lt: 0 } };
+  }
+  const rows = await db.auditEvent.findMany({
+    where: {
+      AND: [
+        { seq: { gt: after }, entity: "InspectionCase", outcome: "OK", entityId: { not: null }, action: { notIn: actor.role === "INSTITUTION_STAFF" ? [...NOT_CHANGES, ...NOT_FOR_INSTITUTIONS] : NOT_CHANGES } },
+        visible,
+      ],
+    },
+    orderBy: { seq: "asc" },
+    take: limit,
+    select: { seq: true, at: true, action: true, entityId: true },
+  });
+  const lastSeq = (rows.at(-1)?.seq ?? after).toString();
+  return {
+    items: rows.map((row) => ({ seq: row.seq.toString(), at: row.at, action: row.action, caseId: row.entityId! })),
+    lastSeq,
+    next: `/api/v1/events?after=${lastSeq}&limit=${limit}`,
+  };
+}
