@@ -4,12 +4,23 @@
  * routes, the OpenAPI document, the UI's list of what a user may do now and the generated authorization
  * and bad-input tests all read this one table (docs/operations.md).
  */
+import { ACCOUNT_OPERATIONS } from "./catalog/accounts";
 import { API_TOKEN_OPERATIONS } from "./catalog/api-tokens";
+import { CALENDAR_OPERATIONS } from "./catalog/calendar";
 import { CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS } from "./catalog/cases";
+import { ORGANIZATION_OPERATIONS } from "./catalog/organizations";
+import { USER_OPERATIONS } from "./catalog/users";
 import type { OperationDescriptor } from "./types";
 
 type Entries<T> = T[keyof T];
-type Catalog = Entries<typeof CASE_EVENT_OPERATIONS> | Entries<typeof CASE_READ_OPERATIONS> | Entries<typeof API_TOKEN_OPERATIONS>;
+type Catalog =
+  | Entries<typeof CASE_EVENT_OPERATIONS>
+  | Entries<typeof CASE_READ_OPERATIONS>
+  | Entries<typeof API_TOKEN_OPERATIONS>
+  | Entries<typeof ACCOUNT_OPERATIONS>
+  | Entries<typeof CALENDAR_OPERATIONS>
+  | Entries<typeof ORGANIZATION_OPERATIONS>
+  | Entries<typeof USER_OPERATIONS>;
 
 function byName<T extends OperationDescriptor & { name: string }>(entries: readonly T[]): { [K in T["name"]]: Extract<T, { name: K }> } {
   const out: Record<string, T> = {};
@@ -20,7 +31,15 @@ function byName<T extends OperationDescriptor & { name: string }>(entries: reado
   return out as { [K in T["name"]]: Extract<T, { name: K }> };
 }
 
-export const OPERATIONS = byName<Catalog>([...Object.values(CASE_EVENT_OPERATIONS), ...Object.values(CASE_READ_OPERATIONS), ...Object.values(API_TOKEN_OPERATIONS)]);
+export const OPERATIONS = byName<Catalog>([
+  ...Object.values(CASE_EVENT_OPERATIONS),
+  ...Object.values(CASE_READ_OPERATIONS),
+  ...Object.values(API_TOKEN_OPERATIONS),
+  ...Object.values(ACCOUNT_OPERATIONS),
+  ...Object.values(CALENDAR_OPERATIONS),
+  ...Object.values(ORGANIZATION_OPERATIONS),
+  ...Object.values(USER_OPERATIONS),
+]);
 
 export type Operations = typeof OPERATIONS;
 export type OperationName = keyof Operations;

@@ -9,12 +9,19 @@ import type { OperationName } from "@/lib/operations";
 import type { Actor } from "@/lib/policy/actor";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { UploadedFile } from "@/lib/server/files/storage";
-import { makeActor } from "../factories";
+import { makeActor, makeOrganization, makeUser } from "../factories";
+import { ARRANGEMENT_2027, yearInput } from "../factories/calendar";
 import { makeCaseWorld } from "../factories/cases";
 import { uploaded } from "../integration/support/storage";
 import { deliverNotice, startOnSite } from "./case-operations";
 
-export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string };
+export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string; spare: SpareRecords };
+
+/** Records the administration operations act on, outside the case's story (deactivating them harms no other scenario). */
+export interface SpareRecords {
+  organizationId: string;
+  userId: string;
+}
 
 export interface Scenario {
   /** A valid input (ids of records in the world; the case's current version read at call time). */
@@ -63,6 +70,14 @@ export const SCENARIOS = {
   "apiToken.list": { input: () => ({}), scoped: false },
   "apiToken.issue": { input: (w) => ({ name: "国家平台数据交换", organizationId: w.cityBureau.id, permissions: ["case.read"], expiresOn: "2099-01-01" }), scoped: false },
   "apiToken.revoke": { input: (w) => ({ tokenId: w.tokenId, version: 0 }), scoped: false },
+  // Account, calendar, organizations, users (not scoped by a case: refused by role only).
+  "account.changePassword": { input: () => ({ currentPassword: "not-the-password", newPassword: "Changed-pass-2026", confirmPassword: "Changed-pass-2026" }), scoped: false },
+  "calendar.override": { input: () => ({ date: "2027-03-01", working: "OFF", note: "临时调整" }), scoped: false },
+  "calendar.confirmYear": { input: () => yearInput(2027, ARRANGEMENT_2027), scoped: false },
+  "organization.create": { input: (w) => ({ name: "测试卫生院", kind: "INSTITUTION", poolingRegionId: w.region.id }), scoped: false },
+  "organization.deactivate": { input: (w) => ({ id: w.spare.organizationId, version: 0 }), scoped: false },
+  "user.create": { input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "新用户", role: "CITY_STAFF", organizationId: w.cityBureau.id, password: "Initial-pass-2026" }), scoped: false },
+  "user.deactivate": { input: (w) => ({ id: w.spare.userId, version: 0 }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**
@@ -77,7 +92,9 @@ export async function makeScenarioWorld(db: PrismaClient): Promise<World> {
   const admin = await makeActor(db, "BUREAU_ADMIN");
   const system = await db.user.create({ data: { username: `system-${caseId.slice(0, 8)}`, displayName: "接口", role: "CITY_STAFF", organizationId: world.cityBureau.id, passwordHash: "!", isSystemAccount: true } });
   const token = await db.apiToken.create({ data: { name: "接口", userId: system.id, permissions: ["case.read"], prefix: `fj_${caseId.slice(0, 8)}`, secretSha256: caseId.replace(/-/g, "").padEnd(64, "0"), expiresAt: new Date("2099-01-01"), createdById: admin.userId } });
-  return { ...world, admin, caseId, tokenId: token.id };
+  const spareOrganization = await makeOrganization(db, "INSTITUTION", { poolingRegionId: world.region.id });
+  const spareUser = await makeUser(db, "CITY_STAFF", { organizationId: world.cityBureau.id });
+  return { ...world, admin, caseId, tokenId: token.id, spare: { organizationId: spareOrganization.id, userId: spareUser.id } };
 }
 
 /** The roles, each with a user in scope of the world's case and, where scope can exclude, one outside it. */

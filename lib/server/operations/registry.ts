@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Operations } from "@/lib/operations";
 import type { HandlerContext } from "./boundary";
+import { ADMIN_IMPLEMENTATIONS } from "./bindings/admin";
 import { API_TOKEN_IMPLEMENTATIONS } from "./bindings/api-tokens";
 import { CASE_IMPLEMENTATIONS } from "./bindings/cases";
 
@@ -17,6 +18,7 @@ export type Implementations = { [N in keyof Operations]: Handler<N> };
 export const IMPLEMENTATIONS = {
   ...CASE_IMPLEMENTATIONS,
   ...API_TOKEN_IMPLEMENTATIONS,
+  ...ADMIN_IMPLEMENTATIONS,
 } satisfies Implementations;
 
 export type OperationOutput<N extends keyof Operations> = Awaited<ReturnType<(typeof IMPLEMENTATIONS)[N]>>;

@@ -1,0 +1,16 @@
+/** The signed-in user's own account. */
+import { ZChangePasswordInput } from "@/lib/validation/auth";
+import { defineOperation } from "../types";
+
+export const ACCOUNT_OPERATIONS = {
+  changePassword: defineOperation({
+    name: "account.changePassword",
+    labelKey: "account.changePassword",
+    summary: "Change the caller's own password (the current one is required); other sessions end.",
+    tag: "Account",
+    input: ZChangePasswordInput,
+    permission: "account.changePassword",
+    audit: "account.changePassword",
+    http: { method: "POST", path: "/account/password" },
+  }),
+} as const;
