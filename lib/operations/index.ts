@@ -8,6 +8,7 @@ import { ACCOUNT_OPERATIONS } from "./catalog/accounts";
 import { API_TOKEN_OPERATIONS } from "./catalog/api-tokens";
 import { CALENDAR_OPERATIONS } from "./catalog/calendar";
 import { CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS } from "./catalog/cases";
+import { MASTER_DATA_OPERATIONS } from "./catalog/master-data";
 import { ORGANIZATION_OPERATIONS } from "./catalog/organizations";
 import { USER_OPERATIONS } from "./catalog/users";
 import type { OperationDescriptor } from "./types";
@@ -20,7 +21,8 @@ type Catalog =
   | Entries<typeof ACCOUNT_OPERATIONS>
   | Entries<typeof CALENDAR_OPERATIONS>
   | Entries<typeof ORGANIZATION_OPERATIONS>
-  | Entries<typeof USER_OPERATIONS>;
+  | Entries<typeof USER_OPERATIONS>
+  | Entries<typeof MASTER_DATA_OPERATIONS>;
 
 function byName<T extends OperationDescriptor & { name: string }>(entries: readonly T[]): { [K in T["name"]]: Extract<T, { name: K }> } {
   const out: Record<string, T> = {};
@@ -39,6 +41,7 @@ export const OPERATIONS = byName<Catalog>([
   ...Object.values(CALENDAR_OPERATIONS),
   ...Object.values(ORGANIZATION_OPERATIONS),
   ...Object.values(USER_OPERATIONS),
+  ...Object.values(MASTER_DATA_OPERATIONS),
 ]);
 
 export type Operations = typeof OPERATIONS;

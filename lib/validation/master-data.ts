@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkMoney, normalizeMoney, type MoneyErrorCode } from "@/lib/domain/money";
 import { isValidCreditCode } from "./credit-code";
+import { ZBoolean, ZVersion } from "./primitives";
 
 export const INSTITUTION_KINDS = ["HOSPITAL", "PHARMACY", "AGENCY"] as const;
 export const HOSPITAL_TIERS = ["TIER_3", "TIER_2", "TIER_1_OR_BELOW"] as const;
@@ -112,13 +113,23 @@ export const ZRegionInput = z.object({
 });
 export type TRegionInput = z.infer<typeof ZRegionInput>;
 
+/** Creating a record: its values, as the form sends them. */
+export const withValues = <T extends z.ZodType>(schema: T) => z.strictObject({ values: schema });
 /** Editing a record: its id and the version the user saw (compare-and-set). */
-export const withVersion = <T extends z.ZodType>(schema: T) => z.object({ id: ZId, version: z.coerce.number().int().min(0), values: schema });
+export const withVersion = <T extends z.ZodType>(schema: T) => z.strictObject({ id: ZId, version: ZVersion, values: schema });
 
-export const ZSetActiveInput = z.object({ id: ZId, version: z.coerce.number().int().min(0), active: z.boolean() });
+export const ZSetActiveInput = z.strictObject({ id: ZId, version: ZVersion, active: ZBoolean });
 export type TSetActiveInput = z.infer<typeof ZSetActiveInput>;
-export const ZDeleteInput = z.object({ id: ZId, version: z.coerce.number().int().min(0) });
+export const ZDeleteInput = z.strictObject({ id: ZId, version: ZVersion });
 export type TDeleteInput = z.infer<typeof ZDeleteInput>;
+
+/** The two lists kept as catalogues: violation types and key areas, by their path segment. */
+export const CATALOGUES = ["violation-types", "key-areas"] as const;
+export type TCatalogue = (typeof CATALOGUES)[number];
+export const ZCatalogueName = z.enum(CATALOGUES, { error: "validation.invalidChoice" });
+export const ZCreateCatalogueEntryInput = z.strictObject({ catalogue: ZCatalogueName, values: ZCatalogueInput });
+export const ZUpdateCatalogueEntryInput = z.strictObject({ catalogue: ZCatalogueName, id: ZId, version: ZVersion, values: ZCatalogueInput });
+export const ZSetCatalogueEntryActiveInput = z.strictObject({ catalogue: ZCatalogueName, id: ZId, version: ZVersion, active: ZBoolean });
 
 /** The imports (issue 5 §2). */
 export const IMPORT_KINDS = ["institutions", "fund-usage", "inspection-history", "experts"] as const;

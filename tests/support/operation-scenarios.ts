@@ -21,7 +21,18 @@ export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; 
 export interface SpareRecords {
   organizationId: string;
   userId: string;
+  region: { id: string; code: string };
+  institution: { id: string; nationalCode: string };
+  fundUsageIds: [string, string];
+  inspectionIds: [string, string];
+  expert: { id: string; staffNumber: string };
+  violationType: { id: string; code: string };
+  keyAreaId: string;
 }
+
+/** Codes that differ on every call (a second create with the same code is refused as taken, not as forbidden). */
+const hex = (length: number) => randomUUID().replace(/-/g, "").slice(0, length).toUpperCase();
+const digits = (length: number) => Array.from({ length }, () => Math.floor(Math.random() * 10)).join("");
 
 export interface Scenario {
   /** A valid input (ids of records in the world; the case's current version read at call time). */
@@ -78,6 +89,28 @@ export const SCENARIOS = {
   "organization.deactivate": { input: (w) => ({ id: w.spare.organizationId, version: 0 }), scoped: false },
   "user.create": { input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "新用户", role: "CITY_STAFF", organizationId: w.cityBureau.id, password: "Initial-pass-2026" }), scoped: false },
   "user.deactivate": { input: (w) => ({ id: w.spare.userId, version: 0 }), scoped: false },
+  // Master data: the bureau's lists, not scoped by a case.
+  "masterData.region.create": { input: () => ({ values: { code: hex(6), name: "测试新统筹区" } }), scoped: false },
+  "masterData.region.update": { input: (w) => ({ id: w.spare.region.id, version: 0, values: { code: w.spare.region.code, name: "测试统筹区（更名）" } }), scoped: false },
+  "masterData.region.setActive": { input: (w) => ({ id: w.spare.region.id, version: 0, active: false }), scoped: false },
+  "masterData.institution.create": { input: (w) => ({ values: { kind: "PHARMACY", nationalCode: `P${digits(11)}`, name: "测试大药房", poolingRegionId: w.region.id } }), scoped: false },
+  "masterData.institution.update": {
+    input: (w) => ({ id: w.spare.institution.id, version: 0, values: { kind: "HOSPITAL", hospitalTier: "TIER_2", nationalCode: w.spare.institution.nationalCode, name: "测试医院（更名）", poolingRegionId: w.region.id } }),
+    scoped: false,
+  },
+  "masterData.institution.setActive": { input: (w) => ({ id: w.spare.institution.id, version: 0, active: false }), scoped: false },
+  "masterData.fundUsage.create": { input: (w) => ({ values: { institutionCode: w.spare.institution.nationalCode, year: 2023, amount: "1000.00" } }), scoped: false },
+  "masterData.fundUsage.update": { input: (w) => ({ id: w.spare.fundUsageIds[0], version: 0, values: { institutionCode: w.spare.institution.nationalCode, year: 2021, amount: "2000.00" } }), scoped: false },
+  "masterData.fundUsage.delete": { input: (w) => ({ id: w.spare.fundUsageIds[1], version: 0 }), scoped: false },
+  "masterData.inspection.create": { input: (w) => ({ values: { institutionCode: w.spare.institution.nationalCode, level: "CITY", year: 2023 } }), scoped: false },
+  "masterData.inspection.update": { input: (w) => ({ id: w.spare.inspectionIds[0], version: 0, values: { institutionCode: w.spare.institution.nationalCode, level: "PROVINCIAL", year: 2021, note: "省级检查" } }), scoped: false },
+  "masterData.inspection.delete": { input: (w) => ({ id: w.spare.inspectionIds[1], version: 0 }), scoped: false },
+  "masterData.expert.create": { input: () => ({ values: { staffNumber: `E${hex(8)}`, name: "专家乙", pool: "EXPERT" } }), scoped: false },
+  "masterData.expert.update": { input: (w) => ({ id: w.spare.expert.id, version: 0, values: { staffNumber: w.spare.expert.staffNumber, name: "专家甲（更名）", pool: "EXPERT" } }), scoped: false },
+  "masterData.expert.setActive": { input: (w) => ({ id: w.spare.expert.id, version: 0, active: false }), scoped: false },
+  "masterData.catalogue.create": { input: () => ({ catalogue: "violation-types", values: { code: `V${hex(8)}`, name: "虚构医疗服务" } }), scoped: false },
+  "masterData.catalogue.update": { input: (w) => ({ catalogue: "violation-types", id: w.spare.violationType.id, version: 0, values: { code: w.spare.violationType.code, name: "串换项目（更名）" } }), scoped: false },
+  "masterData.catalogue.setActive": { input: (w) => ({ catalogue: "key-areas", id: w.spare.keyAreaId, version: 0, active: false }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**
@@ -94,7 +127,27 @@ export async function makeScenarioWorld(db: PrismaClient): Promise<World> {
   const token = await db.apiToken.create({ data: { name: "接口", userId: system.id, permissions: ["case.read"], prefix: `fj_${caseId.slice(0, 8)}`, secretSha256: caseId.replace(/-/g, "").padEnd(64, "0"), expiresAt: new Date("2099-01-01"), createdById: admin.userId } });
   const spareOrganization = await makeOrganization(db, "INSTITUTION", { poolingRegionId: world.region.id });
   const spareUser = await makeUser(db, "CITY_STAFF", { organizationId: world.cityBureau.id });
-  return { ...world, admin, caseId, tokenId: token.id, spare: { organizationId: spareOrganization.id, userId: spareUser.id } };
+  return { ...world, admin, caseId, tokenId: token.id, spare: { organizationId: spareOrganization.id, userId: spareUser.id, ...(await makeSpareMasterData(db)) } };
+}
+
+/** One record of each master-data list for the edit, deactivate and delete operations, outside the case's story. */
+async function makeSpareMasterData(db: PrismaClient): Promise<Omit<SpareRecords, "organizationId" | "userId">> {
+  const region = await db.poolingRegion.create({ data: { code: hex(6), name: `备用统筹区${hex(4)}` } });
+  const institution = await db.institution.create({ data: { kind: "HOSPITAL", hospitalTier: "TIER_2", nationalCode: `H${digits(11)}`, name: `备用医院${hex(4)}`, poolingRegionId: region.id } });
+  const fundUsage = (year: number) => db.fundUsage.create({ data: { institutionId: institution.id, year, amount: "100.00" } });
+  const inspection = (year: number) => db.inspectionHistory.create({ data: { institutionId: institution.id, level: "CITY", year } });
+  const expert = await db.expert.create({ data: { staffNumber: `E${hex(8)}`, name: "备用专家", pool: "EXPERT", homeRegionId: region.id } });
+  const violationType = await db.violationType.create({ data: { code: `V${hex(8)}`, name: `备用违规类型${hex(4)}`, legalBasis: "条例第三十八条" } });
+  const keyArea = await db.keyArea.create({ data: { code: `K${hex(8)}`, name: `备用重点领域${hex(4)}` } });
+  return {
+    region: { id: region.id, code: region.code },
+    institution: { id: institution.id, nationalCode: institution.nationalCode },
+    fundUsageIds: [(await fundUsage(2021)).id, (await fundUsage(2022)).id],
+    inspectionIds: [(await inspection(2021)).id, (await inspection(2022)).id],
+    expert: { id: expert.id, staffNumber: expert.staffNumber },
+    violationType: { id: violationType.id, code: violationType.code },
+    keyAreaId: keyArea.id,
+  };
 }
 
 /** The roles, each with a user in scope of the world's case and, where scope can exclude, one outside it. */

@@ -5,6 +5,7 @@ import type { HandlerContext } from "./boundary";
 import { ADMIN_IMPLEMENTATIONS } from "./bindings/admin";
 import { API_TOKEN_IMPLEMENTATIONS } from "./bindings/api-tokens";
 import { CASE_IMPLEMENTATIONS } from "./bindings/cases";
+import { MASTER_DATA_IMPLEMENTATIONS } from "./bindings/master-data";
 
 /** A service bound to an operation: it receives the parsed input and the established actor. */
 export type Handler<N extends keyof Operations> = (ctx: HandlerContext<z.output<Operations[N]["input"]>>) => Promise<unknown>;
@@ -19,6 +20,7 @@ export const IMPLEMENTATIONS = {
   ...CASE_IMPLEMENTATIONS,
   ...API_TOKEN_IMPLEMENTATIONS,
   ...ADMIN_IMPLEMENTATIONS,
+  ...MASTER_DATA_IMPLEMENTATIONS,
 } satisfies Implementations;
 
 export type OperationOutput<N extends keyof Operations> = Awaited<ReturnType<(typeof IMPLEMENTATIONS)[N]>>;

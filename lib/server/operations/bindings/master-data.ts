@@ -1,0 +1,46 @@
+import "server-only";
+import { createCatalogueEntry, updateCatalogueEntry } from "@/lib/server/master-data/catalogue";
+import { setActive } from "@/lib/server/master-data/common";
+import { createExpert, updateExpert } from "@/lib/server/master-data/experts";
+import { createFundUsage, deleteFundUsage, updateFundUsage } from "@/lib/server/master-data/fund-usage";
+import { createInspection, deleteInspection, updateInspection } from "@/lib/server/master-data/inspection-history";
+import { createInstitution, updateInstitution } from "@/lib/server/master-data/institutions";
+import { createRegion, updateRegion } from "@/lib/server/master-data/regions";
+import type {
+  TCatalogue,
+  TCatalogueInput,
+  TDeleteInput,
+  TExpertInput,
+  TFundUsageInput,
+  TInspectionInput,
+  TInstitutionInput,
+  TRegionInput,
+  TSetActiveInput,
+} from "@/lib/validation/master-data";
+import type { HandlerContext } from "../boundary";
+
+type Values<T> = HandlerContext<{ values: T }>;
+type Edit<T> = HandlerContext<{ id: string; version: number; values: T }>;
+
+/** The master-data operations, each one service call. */
+export const MASTER_DATA_IMPLEMENTATIONS = {
+  "masterData.region.create": async ({ db, actor, input, context }: Values<TRegionInput>) => createRegion(db, actor, input.values, context),
+  "masterData.region.update": async ({ db, actor, input, context }: Edit<TRegionInput>) => updateRegion(db, actor, input, context),
+  "masterData.region.setActive": async ({ db, actor, input, context }: HandlerContext<TSetActiveInput>) => setActive(db, actor, "poolingRegion", input, context),
+  "masterData.institution.create": async ({ db, actor, input, context }: Values<TInstitutionInput>) => createInstitution(db, actor, input.values, context),
+  "masterData.institution.update": async ({ db, actor, input, context }: Edit<TInstitutionInput>) => updateInstitution(db, actor, input, context),
+  "masterData.institution.setActive": async ({ db, actor, input, context }: HandlerContext<TSetActiveInput>) => setActive(db, actor, "institution", input, context),
+  "masterData.fundUsage.create": async ({ db, actor, input, context }: Values<TFundUsageInput>) => createFundUsage(db, actor, input.values, context),
+  "masterData.fundUsage.update": async ({ db, actor, input, context }: Edit<TFundUsageInput>) => updateFundUsage(db, actor, input, context),
+  "masterData.fundUsage.delete": async ({ db, actor, input, context }: HandlerContext<TDeleteInput>) => deleteFundUsage(db, actor, input, context),
+  "masterData.inspection.create": async ({ db, actor, input, context }: Values<TInspectionInput>) => createInspection(db, actor, input.values, context),
+  "masterData.inspection.update": async ({ db, actor, input, context }: Edit<TInspectionInput>) => updateInspection(db, actor, input, context),
+  "masterData.inspection.delete": async ({ db, actor, input, context }: HandlerContext<TDeleteInput>) => deleteInspection(db, actor, input, context),
+  "masterData.expert.create": async ({ db, actor, input, context }: Values<TExpertInput>) => createExpert(db, actor, input.values, context),
+  "masterData.expert.update": async ({ db, actor, input, context }: Edit<TExpertInput>) => updateExpert(db, actor, input, context),
+  "masterData.expert.setActive": async ({ db, actor, input, context }: HandlerContext<TSetActiveInput>) => setActive(db, actor, "expert", input, context),
+  "masterData.catalogue.create": async ({ db, actor, input, context }: HandlerContext<{ catalogue: TCatalogue; values: TCatalogueInput }>) => createCatalogueEntry(db, actor, input.catalogue, input.values, context),
+  "masterData.catalogue.update": async ({ db, actor, input, context }: HandlerContext<{ catalogue: TCatalogue; id: string; version: number; values: TCatalogueInput }>) => updateCatalogueEntry(db, actor, input.catalogue, input, context),
+  "masterData.catalogue.setActive": async ({ db, actor, input, context }: HandlerContext<TSetActiveInput & { catalogue: TCatalogue }>) =>
+    setActive(db, actor, input.catalogue === "violation-types" ? "violationType" : "keyArea", input, context),
+};
