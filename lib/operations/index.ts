@@ -9,7 +9,9 @@ import { API_TOKEN_OPERATIONS } from "./catalog/api-tokens";
 import { CALENDAR_OPERATIONS } from "./catalog/calendar";
 import { CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS } from "./catalog/cases";
 import { MASTER_DATA_OPERATIONS } from "./catalog/master-data";
+import { DRAW_OPERATIONS } from "./catalog/draws";
 import { ORGANIZATION_OPERATIONS } from "./catalog/organizations";
+import { PLAN_OPERATIONS, TEAM_OPERATIONS } from "./catalog/plans";
 import { USER_OPERATIONS } from "./catalog/users";
 import type { OperationDescriptor } from "./types";
 
@@ -22,7 +24,10 @@ type Catalog =
   | Entries<typeof CALENDAR_OPERATIONS>
   | Entries<typeof ORGANIZATION_OPERATIONS>
   | Entries<typeof USER_OPERATIONS>
-  | Entries<typeof MASTER_DATA_OPERATIONS>;
+  | Entries<typeof MASTER_DATA_OPERATIONS>
+  | Entries<typeof PLAN_OPERATIONS>
+  | Entries<typeof TEAM_OPERATIONS>
+  | Entries<typeof DRAW_OPERATIONS>;
 
 function byName<T extends OperationDescriptor & { name: string }>(entries: readonly T[]): { [K in T["name"]]: Extract<T, { name: K }> } {
   const out: Record<string, T> = {};
@@ -42,6 +47,9 @@ export const OPERATIONS = byName<Catalog>([
   ...Object.values(ORGANIZATION_OPERATIONS),
   ...Object.values(USER_OPERATIONS),
   ...Object.values(MASTER_DATA_OPERATIONS),
+  ...Object.values(PLAN_OPERATIONS),
+  ...Object.values(TEAM_OPERATIONS),
+  ...Object.values(DRAW_OPERATIONS),
 ]);
 
 export type Operations = typeof OPERATIONS;

@@ -11,7 +11,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import type { UploadedFile } from "@/lib/server/files/storage";
 import { makeActor, makeOrganization, makeUser } from "../factories";
 import { ARRANGEMENT_2027, yearInput } from "../factories/calendar";
-import { makeCaseWorld } from "../factories/cases";
+import { makeCaseWorld, makePlan, makeTeam } from "../factories/cases";
 import { uploaded } from "../integration/support/storage";
 import { deliverNotice, startOnSite } from "./case-operations";
 
@@ -28,7 +28,12 @@ export interface SpareRecords {
   expert: { id: string; staffNumber: string };
   violationType: { id: string; code: string };
   keyAreaId: string;
+  plans: { draftId: string; deletableId: string; publishableId: string; publishedId: string; keyAreaId: string };
+  team: { id: string; inspectorMemberId: string; expertMemberId: string };
 }
+
+/** Ids nothing in the world holds: the service answers NOT_FOUND, which the matrix reads as "let through". */
+const UNKNOWN = { draw: "00000000-0000-4000-8000-0000000000d1", party: "00000000-0000-4000-8000-0000000000d2", item: "00000000-0000-4000-8000-0000000000d3" };
 
 /** Codes that differ on every call (a second create with the same code is refused as taken, not as forbidden). */
 const hex = (length: number) => randomUUID().replace(/-/g, "").slice(0, length).toUpperCase();
@@ -89,6 +94,43 @@ export const SCENARIOS = {
   "organization.deactivate": { input: (w) => ({ id: w.spare.organizationId, version: 0 }), scoped: false },
   "user.create": { input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "新用户", role: "CITY_STAFF", organizationId: w.cityBureau.id, password: "Initial-pass-2026" }), scoped: false },
   "user.deactivate": { input: (w) => ({ id: w.spare.userId, version: 0 }), scoped: false },
+  // Plans, teams and draws: the bureau's, not scoped by a case (a draft plan for the editor, others to publish, delete, revise).
+  "plan.create": { input: () => ({ title: "2027年度医保基金飞行检查方案", year: 2027, level: "PROVINCIAL", trigger: "ANNUAL_PLAN", periodStart: "2025-01-01", periodEnd: "2025-12-31" }), scoped: false },
+  "plan.update": {
+    input: (w) => ({
+      planId: w.spare.plans.draftId, title: "2024年度飞行检查方案（修订）", documentNumber: "", scope: "", year: 2024, level: "PROVINCIAL", trigger: "ANNUAL_PLAN",
+      periodStart: "2022-01-01", periodEnd: "2023-12-31", referenceYears: "2022, 2023", lookBackUpToYear: 2023, expertsPerTeam: 1, thirdPartyPerTeam: 0, appealWindowWorkingDays: "",
+    }),
+    scoped: false,
+  },
+  "plan.addPhase": { input: (w) => ({ planId: w.spare.plans.draftId, kind: "PREPARATION", title: "", startsOn: "", endsOn: "2024-03-01" }), scoped: false },
+  "plan.saveRegion": {
+    input: (w) => ({ planId: w.spare.plans.draftId, poolingRegionId: w.region.id, hospitalPoolRule: "TOP_K", hospitalPoolValue: 10, hospitalsToDraw: 2, pharmaciesTopN: 10, pharmaciesToDraw: 2, includeAgency: true, lookBackCount: 0 }),
+    scoped: false,
+  },
+  "plan.addKeyArea": { input: (w) => ({ planId: w.spare.plans.draftId, keyAreaId: w.spare.plans.keyAreaId }), scoped: false },
+  "plan.addParticipatingRegion": { input: (w) => ({ planId: w.spare.plans.draftId, poolingRegionId: w.region.id }), scoped: false },
+  "plan.addExclusionWindow": { input: (w) => ({ planId: w.spare.plans.draftId, level: "NATIONAL", fromYear: 2022, toYear: 2023 }), scoped: false },
+  "plan.addCeremonyParty": { input: (w) => ({ planId: w.spare.plans.draftId, code: `P${hex(6)}`, name: "长春市公证处" }), scoped: false },
+  "plan.designateTarget": { input: (w) => ({ planId: w.spare.plans.draftId, planRegionId: UNKNOWN.item, institutionId: w.institution.id, kind: "HOSPITAL", trigger: "TIP_OFF", reason: "群众举报" }), scoped: false },
+  "plan.searchDesignatable": { input: (w) => ({ planId: w.spare.plans.draftId, q: "医院" }), scoped: false },
+  "plan.removeItem": { input: (w) => ({ planId: w.spare.plans.draftId, kind: "phase", itemId: UNKNOWN.item }), scoped: false },
+  "plan.publish": { input: (w) => ({ planId: w.spare.plans.publishableId }), scoped: false },
+  "plan.delete": { input: (w) => ({ planId: w.spare.plans.deletableId }), scoped: false },
+  "plan.revise": { input: (w) => ({ planId: w.spare.plans.publishedId }), scoped: false },
+  "plan.addTarget": { input: (w) => ({ planId: w.spare.plans.publishedId, institutionId: w.institution.id, teamId: w.spare.team.id, reason: "群众举报" }), scoped: false },
+  "team.create": { input: (w) => ({ planId: w.spare.plans.publishedId, inspectedRegionId: w.region.id, name: "第二检查组" }), scoped: false },
+  "team.addMember": { input: (w) => ({ teamId: w.spare.team.id, userId: w.outsider.userId, role: "MEMBER", isLawEnforcement: false }), scoped: false },
+  "team.recordPaperLetter": { input: (w) => ({ teamMemberId: w.spare.team.expertMemberId }), scoped: false },
+  "team.signCommitmentLetter": { input: (w) => ({ teamMemberId: w.spare.team.inspectorMemberId }), scoped: false },
+  "team.declareConflict": { input: (w) => ({ teamMemberId: w.spare.team.inspectorMemberId, reason: "本人亲属在该机构任职" }), scoped: false },
+  "draw.fixTeamDraw": { input: (w) => ({ planId: w.spare.plans.publishedId }), scoped: false },
+  "draw.fixTargetDraw": { input: (w) => ({ planId: w.spare.plans.publishedId, planRegionId: UNKNOWN.item }), scoped: false },
+  "draw.commit": { input: () => ({ drawId: UNKNOWN.draw, partyId: UNKNOWN.party, commitment: "a".repeat(64) }), scoped: false },
+  "draw.enterEntropy": { input: () => ({ drawId: UNKNOWN.draw, publicEntropy: "20261129" }), scoped: false },
+  "draw.reveal": { input: () => ({ drawId: UNKNOWN.draw, partyId: UNKNOWN.party, salt: "salt-of-the-notary-0001" }), scoped: false },
+  "draw.stop": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false },
+  "draw.redraw": { input: () => ({ drawId: UNKNOWN.draw, reason: "摇号设备故障" }), scoped: false },
   // Master data: the bureau's lists, not scoped by a case.
   "masterData.region.create": { input: () => ({ values: { code: hex(6), name: "测试新统筹区" } }), scoped: false },
   "masterData.region.update": { input: (w) => ({ id: w.spare.region.id, version: 0, values: { code: w.spare.region.code, name: "测试统筹区（更名）" } }), scoped: false },
@@ -127,11 +169,11 @@ export async function makeScenarioWorld(db: PrismaClient): Promise<World> {
   const token = await db.apiToken.create({ data: { name: "接口", userId: system.id, permissions: ["case.read"], prefix: `fj_${caseId.slice(0, 8)}`, secretSha256: caseId.replace(/-/g, "").padEnd(64, "0"), expiresAt: new Date("2099-01-01"), createdById: admin.userId } });
   const spareOrganization = await makeOrganization(db, "INSTITUTION", { poolingRegionId: world.region.id });
   const spareUser = await makeUser(db, "CITY_STAFF", { organizationId: world.cityBureau.id });
-  return { ...world, admin, caseId, tokenId: token.id, spare: { organizationId: spareOrganization.id, userId: spareUser.id, ...(await makeSpareMasterData(db)) } };
+  return { ...world, admin, caseId, tokenId: token.id, spare: { organizationId: spareOrganization.id, userId: spareUser.id, ...(await makeSpareMasterData(db, world)) } };
 }
 
 /** One record of each master-data list for the edit, deactivate and delete operations, outside the case's story. */
-async function makeSpareMasterData(db: PrismaClient): Promise<Omit<SpareRecords, "organizationId" | "userId">> {
+async function makeSpareMasterData(db: PrismaClient, world: Awaited<ReturnType<typeof makeCaseWorld>>): Promise<Omit<SpareRecords, "organizationId" | "userId">> {
   const region = await db.poolingRegion.create({ data: { code: hex(6), name: `备用统筹区${hex(4)}` } });
   const institution = await db.institution.create({ data: { kind: "HOSPITAL", hospitalTier: "TIER_2", nationalCode: `H${digits(11)}`, name: `备用医院${hex(4)}`, poolingRegionId: region.id } });
   const fundUsage = (year: number) => db.fundUsage.create({ data: { institutionId: institution.id, year, amount: "100.00" } });
@@ -147,6 +189,23 @@ async function makeSpareMasterData(db: PrismaClient): Promise<Omit<SpareRecords,
     expert: { id: expert.id, staffNumber: expert.staffNumber },
     violationType: { id: violationType.id, code: violationType.code },
     keyAreaId: keyArea.id,
+    ...(await makeSparePlans(db, world)),
+  };
+}
+
+/** Plans for the editor's operations (drafts), and a published one with a team of an inspector and an expert. */
+async function makeSparePlans(db: PrismaClient, world: Awaited<ReturnType<typeof makeCaseWorld>>): Promise<Pick<SpareRecords, "plans" | "team">> {
+  const draft = () => makePlan(db, world.bureau);
+  const published = await makePlan(db, world.bureau, { published: true });
+  const keyArea = await db.keyArea.create({ data: { code: `K${hex(8)}`, name: `方案重点领域${hex(4)}` } });
+  const team = await makeTeam(db, published.id, world.region.id);
+  const inspector = await makeUser(db, "INSPECTOR");
+  const inspectorMember = await db.teamMember.create({ data: { teamId: team.id, userId: inspector.id, role: "MEMBER" } });
+  const expert = await db.expert.create({ data: { staffNumber: `E${hex(8)}`, name: "纸质承诺书专家", pool: "EXPERT", homeRegionId: world.region.id } });
+  const expertMember = await db.teamMember.create({ data: { teamId: team.id, expertId: expert.id, role: "EXPERT" } });
+  return {
+    plans: { draftId: (await draft()).id, deletableId: (await draft()).id, publishableId: (await draft()).id, publishedId: published.id, keyAreaId: keyArea.id },
+    team: { id: team.id, inspectorMemberId: inspectorMember.id, expertMemberId: expertMember.id },
   };
 }
 

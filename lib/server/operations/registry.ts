@@ -6,6 +6,7 @@ import { ADMIN_IMPLEMENTATIONS } from "./bindings/admin";
 import { API_TOKEN_IMPLEMENTATIONS } from "./bindings/api-tokens";
 import { CASE_IMPLEMENTATIONS } from "./bindings/cases";
 import { MASTER_DATA_IMPLEMENTATIONS } from "./bindings/master-data";
+import { PLAN_IMPLEMENTATIONS } from "./bindings/plans";
 
 /** A service bound to an operation: it receives the parsed input and the established actor. */
 export type Handler<N extends keyof Operations> = (ctx: HandlerContext<z.output<Operations[N]["input"]>>) => Promise<unknown>;
@@ -21,6 +22,7 @@ export const IMPLEMENTATIONS = {
   ...API_TOKEN_IMPLEMENTATIONS,
   ...ADMIN_IMPLEMENTATIONS,
   ...MASTER_DATA_IMPLEMENTATIONS,
+  ...PLAN_IMPLEMENTATIONS,
 } satisfies Implementations;
 
 export type OperationOutput<N extends keyof Operations> = Awaited<ReturnType<(typeof IMPLEMENTATIONS)[N]>>;
