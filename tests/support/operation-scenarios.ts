@@ -131,6 +131,9 @@ export const SCENARIOS = {
   "draw.reveal": { input: () => ({ drawId: UNKNOWN.draw, partyId: UNKNOWN.party, salt: "salt-of-the-notary-0001" }), scoped: false },
   "draw.stop": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false },
   "draw.redraw": { input: () => ({ drawId: UNKNOWN.draw, reason: "摇号设备故障" }), scoped: false },
+  "draw.record": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false },
+  "draw.fullRecord": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false },
+  "draw.manifest": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false },
   // Master data: the bureau's lists, not scoped by a case.
   "masterData.region.create": { input: () => ({ values: { code: hex(6), name: "测试新统筹区" } }), scoped: false },
   "masterData.region.update": { input: (w) => ({ id: w.spare.region.id, version: 0, values: { code: w.spare.region.code, name: "测试统筹区（更名）" } }), scoped: false },

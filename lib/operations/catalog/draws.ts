@@ -1,8 +1,10 @@
 /**
  * The draw ceremony (issue 8 §4): the manifest fixed, each party's salt committed and revealed, the public
- * entropy entered; a ceremony stopped or redrawn with the reason.
+ * entropy entered; a ceremony stopped or redrawn with the reason. And the draw's files, downloads that the
+ * service decides who may have (a released record is public; anything else is the bureau's, and "not found" to
+ * anyone else, as for an unknown draw).
  */
-import { ZCommitInput, ZEntropyInput, ZFixTargetDrawInput, ZFixTeamDrawInput, ZRedrawInput, ZRevealInput, ZStopDrawInput } from "@/lib/validation/draws";
+import { ZCommitInput, ZDrawFileInput, ZEntropyInput, ZFixTargetDrawInput, ZFixTeamDrawInput, ZRedrawInput, ZRevealInput, ZStopDrawInput } from "@/lib/validation/draws";
 import { defineOperation } from "../types";
 
 const TAG = "Draws";
@@ -77,5 +79,35 @@ export const DRAW_OPERATIONS = {
     permission: "draw.run",
     audit: "draw.redraw",
     http: { method: "POST", path: "/draws/{drawId}/redraw" },
+  }),
+  record: defineOperation({
+    name: "draw.record",
+    labelKey: "draw.downloadRecord",
+    summary: "The draw's record file: public once released; before release, the bureau's only.",
+    tag: TAG,
+    input: ZDrawFileInput,
+    permission: null,
+    audit: "draw.download.record",
+    http: { method: "GET", path: "/draws/{drawId}/record" },
+  }),
+  fullRecord: defineOperation({
+    name: "draw.fullRecord",
+    labelKey: "draw.downloadFullRecord",
+    summary: "The bureau's full record of a draw: every committed value with its salt (ADR 019).",
+    tag: TAG,
+    input: ZDrawFileInput,
+    permission: null,
+    audit: "draw.download.full-record",
+    http: { method: "GET", path: "/draws/{drawId}/full-record" },
+  }),
+  manifest: defineOperation({
+    name: "draw.manifest",
+    labelKey: "draw.downloadManifest",
+    summary: "The manifest a ceremony is held on (it names every candidate): the bureau's only.",
+    tag: TAG,
+    input: ZDrawFileInput,
+    permission: null,
+    audit: "draw.download.manifest",
+    http: { method: "GET", path: "/draws/{drawId}/manifest" },
   }),
 } as const;

@@ -1,10 +1,11 @@
 import "server-only";
 import { commitSalt, enterPublicEntropy, fixTargetDraw, fixTeamDraw, redraw, revealPartySalt, stopDraw } from "@/lib/server/draws/ceremony";
 import { declareConflict } from "@/lib/server/draws/conflicts";
+import { getDrawFile } from "@/lib/server/draws/draw-file";
 import { addCeremonyParty, addExclusionWindow, addParticipatingRegion, addPhase, addPlanKeyArea, deletePlan, designateTarget, publishPlan, removePlanItem, revisePlan, savePlanRegion, updatePlan } from "@/lib/server/plans/editor";
 import { addTarget, createPlan, searchDesignatableInstitutions } from "@/lib/server/plans/plans";
 import { addTeamMember, createTeam, recordPaperCommitmentLetter, signCommitmentLetter } from "@/lib/server/plans/teams";
-import type { TCommitInput, TEntropyInput, TFixTargetDrawInput, TFixTeamDrawInput, TRedrawInput, TRevealInput, TStopDrawInput } from "@/lib/validation/draws";
+import type { TCommitInput, TDrawFileInput, TEntropyInput, TFixTargetDrawInput, TFixTeamDrawInput, TRedrawInput, TRevealInput, TStopDrawInput } from "@/lib/validation/draws";
 import type {
   TAddPhaseInput,
   TAddTargetInput,
@@ -59,4 +60,8 @@ export const PLAN_IMPLEMENTATIONS = {
   "draw.reveal": ({ db, actor, input, context }: HandlerContext<TRevealInput>) => nothing(revealPartySalt(db, actor, input, context)),
   "draw.stop": ({ db, actor, input, context }: HandlerContext<TStopDrawInput>) => nothing(stopDraw(db, actor, input, context)),
   "draw.redraw": ({ db, actor, input, context }: HandlerContext<TRedrawInput>) => idOf(redraw(db, actor, input, context)),
+  // Public operations: the actor may be absent (a visitor reading a released record).
+  "draw.record": ({ db, actor, input, context }: HandlerContext<TDrawFileInput>) => getDrawFile(db, actor ?? null, input.drawId, "record", context),
+  "draw.fullRecord": ({ db, actor, input, context }: HandlerContext<TDrawFileInput>) => getDrawFile(db, actor ?? null, input.drawId, "full-record", context),
+  "draw.manifest": ({ db, actor, input, context }: HandlerContext<TDrawFileInput>) => getDrawFile(db, actor ?? null, input.drawId, "manifest", context),
 };
