@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkMoney, normalizeMoney, type MoneyErrorCode } from "@/lib/domain/money";
 import { isValidCreditCode } from "./credit-code";
-import { ZBoolean, ZVersion } from "./primitives";
+import { optionalText, ZBoolean, ZVersion } from "./primitives";
 
 export const INSTITUTION_KINDS = ["HOSPITAL", "PHARMACY", "AGENCY"] as const;
 export const HOSPITAL_TIERS = ["TIER_3", "TIER_2", "TIER_1_OR_BELOW"] as const;
@@ -135,6 +135,19 @@ export const ZSetCatalogueEntryActiveInput = z.strictObject({ catalogue: ZCatalo
 export const IMPORT_KINDS = ["institutions", "fund-usage", "inspection-history", "experts"] as const;
 export type TImportKind = (typeof IMPORT_KINDS)[number];
 export const ZImportKind = z.enum(IMPORT_KINDS, { error: "validation.invalidChoice" });
+
+/** An import's template (.xlsx), by kind. */
+export const ZImportTemplateInput = z.strictObject({ kind: ZImportKind });
+export type TImportTemplateInput = z.infer<typeof ZImportTemplateInput>;
+
+/** The lists that export to .xlsx, by their path segment. */
+export const EXPORT_LISTS = ["institutions", "fund-usage", "inspection-history", "experts", "violation-types", "key-areas"] as const;
+/**
+ * A list's export: the list, and its page's own search parameters (search, filters, sort), which the list's
+ * query schema reads on the server; each a short text, never anything else.
+ */
+export const ZExportInput = z.object({ list: z.enum(EXPORT_LISTS, { error: "validation.invalidChoice" }) }).catchall(optionalText(200));
+export type TExportInput = z.infer<typeof ZExportInput>;
 
 /** List pages: search, filters, sort and page travel in the URL and are checked here, on the server. */
 export const PAGE_SIZES = [20, 50, 100] as const;

@@ -155,6 +155,8 @@ export const SCENARIOS = {
   "masterData.expert.setActive": { input: (w) => ({ id: w.spare.expert.id, version: 0, active: false }), scoped: false },
   "masterData.catalogue.create": { input: () => ({ catalogue: "violation-types", values: { code: `V${hex(8)}`, name: "虚构医疗服务" } }), scoped: false },
   "masterData.catalogue.update": { input: (w) => ({ catalogue: "violation-types", id: w.spare.violationType.id, version: 0, values: { code: w.spare.violationType.code, name: "串换项目（更名）" } }), scoped: false },
+  "masterData.importTemplate": { input: () => ({ kind: "institutions" }), scoped: false },
+  "masterData.export": { input: () => ({ list: "institutions", q: "医院", sort: "name" }), scoped: false },
   "masterData.catalogue.setActive": { input: (w) => ({ catalogue: "key-areas", id: w.spare.keyAreaId, version: 0, active: false }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 

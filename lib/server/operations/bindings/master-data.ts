@@ -1,15 +1,21 @@
 import "server-only";
+import { Readable } from "node:stream";
 import { createCatalogueEntry, updateCatalogueEntry } from "@/lib/server/master-data/catalogue";
 import { setActive } from "@/lib/server/master-data/common";
 import { createExpert, updateExpert } from "@/lib/server/master-data/experts";
 import { createFundUsage, deleteFundUsage, updateFundUsage } from "@/lib/server/master-data/fund-usage";
 import { createInspection, deleteInspection, updateInspection } from "@/lib/server/master-data/inspection-history";
+import { exportList } from "@/lib/server/master-data/export";
+import { SHEETS, ZH } from "@/lib/server/master-data/import/sheets";
+import { buildTemplate } from "@/lib/server/master-data/import/template";
 import { createInstitution, updateInstitution } from "@/lib/server/master-data/institutions";
 import { createRegion, updateRegion } from "@/lib/server/master-data/regions";
 import type {
   TCatalogue,
   TCatalogueInput,
   TDeleteInput,
+  TExportInput,
+  TImportTemplateInput,
   TExpertInput,
   TFundUsageInput,
   TInspectionInput,
@@ -18,6 +24,8 @@ import type {
   TSetActiveInput,
 } from "@/lib/validation/master-data";
 import type { HandlerContext } from "../boundary";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 type Values<T> = HandlerContext<{ values: T }>;
 type Edit<T> = HandlerContext<{ id: string; version: number; values: T }>;
@@ -43,4 +51,16 @@ export const MASTER_DATA_IMPLEMENTATIONS = {
   "masterData.catalogue.update": async ({ db, actor, input, context }: HandlerContext<{ catalogue: TCatalogue; id: string; version: number; values: TCatalogueInput }>) => updateCatalogueEntry(db, actor, input.catalogue, input, context),
   "masterData.catalogue.setActive": async ({ db, actor, input, context }: HandlerContext<TSetActiveInput & { catalogue: TCatalogue }>) =>
     setActive(db, actor, input.catalogue === "violation-types" ? "violationType" : "keyArea", input, context),
+  // Files: answered as downloads (lib/server/operations/http.ts).
+  "masterData.importTemplate": async ({ db, actor, input }: HandlerContext<TImportTemplateInput>) => ({
+    kind: "file" as const,
+    body: new Uint8Array(await buildTemplate(db, actor, input.kind)),
+    fileName: `${SHEETS[input.kind].sheetName}-${ZH("masterData.template.fileSuffix")}.xlsx`,
+    mediaType: XLSX,
+  }),
+  "masterData.export": async ({ db, actor, input, context }: HandlerContext<TExportInput>) => {
+    const { list, ...params } = input;
+    const { stream, fileName } = await exportList(db, actor, list, params as Record<string, string | undefined>, context);
+    return { kind: "file" as const, body: Readable.toWeb(stream) as ReadableStream<Uint8Array>, fileName, mediaType: XLSX };
+  },
 };
