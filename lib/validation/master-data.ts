@@ -136,6 +136,13 @@ export const IMPORT_KINDS = ["institutions", "fund-usage", "inspection-history",
 export type TImportKind = (typeof IMPORT_KINDS)[number];
 export const ZImportKind = z.enum(IMPORT_KINDS, { error: "validation.invalidChoice" });
 
+/** An import's file checked (nothing written), by kind; the file is the multipart body's `file` part. */
+export const ZImportPreviewInput = z.strictObject({ kind: ZImportKind });
+export type TImportPreviewInput = z.infer<typeof ZImportPreviewInput>;
+/** An import committed: the same file, named by the SHA-256 its check reported (a changed file is refused). */
+export const ZImportCommitInput = z.strictObject({ kind: ZImportKind, sha256: z.string({ error: "validation.required" }).regex(/^[0-9a-f]{64}$/, { error: "validation.invalid" }) });
+export type TImportCommitInput = z.infer<typeof ZImportCommitInput>;
+
 /** An import's template (.xlsx), by kind. */
 export const ZImportTemplateInput = z.strictObject({ kind: ZImportKind });
 export type TImportTemplateInput = z.infer<typeof ZImportTemplateInput>;

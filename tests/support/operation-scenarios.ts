@@ -12,6 +12,7 @@ import type { UploadedFile } from "@/lib/server/files/storage";
 import { makeActor, makeOrganization, makeUser } from "../factories";
 import { ARRANGEMENT_2027, yearInput } from "../factories/calendar";
 import { makeCaseWorld, makePlan, makeTeam } from "../factories/cases";
+import { IMPORT_FILE_SPEC } from "@/lib/server/master-data/import/read";
 import { uploaded } from "../integration/support/storage";
 import { deliverNotice, startOnSite } from "./case-operations";
 
@@ -48,6 +49,8 @@ export interface Scenario {
   scoped: boolean;
 }
 
+/** An import file with one row too few columns: checked, never written (a fresh one each call). */
+const CSV = () => `医保编码,机构名称\nH${digits(11)},测试医院\n`;
 const PDF = () => uploaded("材料.pdf", `%PDF-1.4\n% ${randomUUID()}\n`);
 
 const onCase = (extra: (world: World) => Record<string, unknown> = () => ({})): Scenario => ({
@@ -155,6 +158,8 @@ export const SCENARIOS = {
   "masterData.expert.setActive": { input: (w) => ({ id: w.spare.expert.id, version: 0, active: false }), scoped: false },
   "masterData.catalogue.create": { input: () => ({ catalogue: "violation-types", values: { code: `V${hex(8)}`, name: "虚构医疗服务" } }), scoped: false },
   "masterData.catalogue.update": { input: (w) => ({ catalogue: "violation-types", id: w.spare.violationType.id, version: 0, values: { code: w.spare.violationType.code, name: "串换项目（更名）" } }), scoped: false },
+  "masterData.import.preview": { input: () => ({ kind: "institutions" }), upload: () => uploaded("机构.csv", CSV(), IMPORT_FILE_SPEC), scoped: false },
+  "masterData.import.commit": { input: () => ({ kind: "institutions", sha256: "0".repeat(64) }), upload: () => uploaded("机构.csv", CSV(), IMPORT_FILE_SPEC), scoped: false },
   "masterData.importTemplate": { input: () => ({ kind: "institutions" }), scoped: false },
   "masterData.export": { input: () => ({ list: "institutions", q: "医院", sort: "name" }), scoped: false },
   "masterData.catalogue.setActive": { input: (w) => ({ catalogue: "key-areas", id: w.spare.keyAreaId, version: 0, active: false }), scoped: false },

@@ -5,7 +5,10 @@ import { setActive } from "@/lib/server/master-data/common";
 import { createExpert, updateExpert } from "@/lib/server/master-data/experts";
 import { createFundUsage, deleteFundUsage, updateFundUsage } from "@/lib/server/master-data/fund-usage";
 import { createInspection, deleteInspection, updateInspection } from "@/lib/server/master-data/inspection-history";
+import { DomainError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/translator";
 import { exportList } from "@/lib/server/master-data/export";
+import { commitImport, previewImport } from "@/lib/server/master-data/import/imports";
 import { SHEETS, ZH } from "@/lib/server/master-data/import/sheets";
 import { buildTemplate } from "@/lib/server/master-data/import/template";
 import { createInstitution, updateInstitution } from "@/lib/server/master-data/institutions";
@@ -15,6 +18,8 @@ import type {
   TCatalogueInput,
   TDeleteInput,
   TExportInput,
+  TImportCommitInput,
+  TImportPreviewInput,
   TImportTemplateInput,
   TExpertInput,
   TFundUsageInput,
@@ -24,6 +29,9 @@ import type {
   TSetActiveInput,
 } from "@/lib/validation/master-data";
 import type { HandlerContext } from "../boundary";
+
+/** Problems listed in one answer; a file with more says how many were left out. */
+const LISTED_PROBLEMS = 1000;
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -51,6 +59,21 @@ export const MASTER_DATA_IMPLEMENTATIONS = {
   "masterData.catalogue.update": async ({ db, actor, input, context }: HandlerContext<{ catalogue: TCatalogue; id: string; version: number; values: TCatalogueInput }>) => updateCatalogueEntry(db, actor, input.catalogue, input, context),
   "masterData.catalogue.setActive": async ({ db, actor, input, context }: HandlerContext<TSetActiveInput & { catalogue: TCatalogue }>) =>
     setActive(db, actor, input.catalogue === "violation-types" ? "violationType" : "keyArea", input, context),
+  // Imports: the file arrives through the boundary's upload (multipart, the import spec of lib/operations/uploads.ts).
+  "masterData.import.preview": async ({ db, actor, input, upload }: HandlerContext<TImportPreviewInput>) => {
+    if (!upload) throw new DomainError("VALIDATION", { file: "masterData.import.chooseFile" });
+    const preview = await previewImport(db, actor, input.kind, upload);
+    const t = translator(actor.locale);
+    return {
+      ...preview,
+      problems: preview.problems.slice(0, LISTED_PROBLEMS).map((p) => ({ row: p.row, column: p.column, message: t(p.key, p.values) })),
+      unlisted: Math.max(0, preview.problems.length - LISTED_PROBLEMS),
+    };
+  },
+  "masterData.import.commit": async ({ db, actor, input, upload, context, now }: HandlerContext<TImportCommitInput>) => {
+    if (!upload) throw new DomainError("VALIDATION", { file: "masterData.import.chooseFile" });
+    return commitImport(db, actor, input.kind, upload, { expectedSha256: input.sha256, context, now });
+  },
   // Files: answered as downloads (lib/server/operations/http.ts).
   "masterData.importTemplate": async ({ db, actor, input }: HandlerContext<TImportTemplateInput>) => ({
     kind: "file" as const,
