@@ -91,6 +91,7 @@ export const SCENARIOS = {
   "apiToken.revoke": { input: (w) => ({ tokenId: w.tokenId, version: 0 }), scoped: false },
   // Account, calendar, organizations, users (not scoped by a case: refused by role only).
   "account.changePassword": { input: () => ({ currentPassword: "not-the-password", newPassword: "Changed-pass-2026", confirmPassword: "Changed-pass-2026" }), scoped: false },
+  "account.setLocale": { input: () => ({ locale: "zh-CN" }), scoped: false },
   "calendar.override": { input: () => ({ date: "2027-03-01", working: "OFF", note: "临时调整" }), scoped: false },
   "calendar.confirmYear": { input: () => yearInput(2027, ARRANGEMENT_2027), scoped: false },
   "organization.create": { input: (w) => ({ name: "测试卫生院", kind: "INSTITUTION", poolingRegionId: w.region.id }), scoped: false },

@@ -1,4 +1,5 @@
 /** The signed-in user's own account. */
+import { ZSetLocaleInput } from "@/lib/validation/admin";
 import { ZChangePasswordInput } from "@/lib/validation/auth";
 import { defineOperation } from "../types";
 
@@ -12,5 +13,15 @@ export const ACCOUNT_OPERATIONS = {
     permission: "account.changePassword",
     audit: "account.changePassword",
     http: { method: "POST", path: "/account/password" },
+  }),
+  setLocale: defineOperation({
+    name: "account.setLocale",
+    labelKey: "common.language",
+    summary: "Set the caller's language (zh-CN or en) for pages and messages.",
+    tag: "Account",
+    input: ZSetLocaleInput,
+    permission: "account.setLocale",
+    audit: "account.setLocale",
+    http: { method: "POST", path: "/account/locale" },
   }),
 } as const;

@@ -1,9 +1,9 @@
 import "server-only";
-import { changePassword } from "@/lib/server/account";
+import { changePassword, setLocale } from "@/lib/server/account";
 import { confirmCalendarYear, setCalendarOverride } from "@/lib/server/calendar-admin";
 import { createOrganization, deactivateOrganization } from "@/lib/server/organizations/organizations";
 import { createUser, deactivateUser } from "@/lib/server/users/users";
-import type { TCreateOrganizationInput, TCreateUserInput, TDeactivateInput } from "@/lib/validation/admin";
+import type { TCreateOrganizationInput, TCreateUserInput, TDeactivateInput, TSetLocaleInput } from "@/lib/validation/admin";
 import type { TChangePasswordInput } from "@/lib/validation/auth";
 import type { TCalendarOverrideInput, TCalendarYearInput } from "@/lib/validation/calendar";
 import type { HandlerContext } from "../boundary";
@@ -13,6 +13,7 @@ export const ADMIN_IMPLEMENTATIONS = {
   "account.changePassword": async ({ db, actor, input, context, now }: HandlerContext<TChangePasswordInput>) => {
     await changePassword(db, actor, input, context, now);
   },
+  "account.setLocale": ({ db, actor, input, context }: HandlerContext<TSetLocaleInput>) => setLocale(db, actor, input.locale, context),
   "calendar.override": async ({ db, actor, input, context }: HandlerContext<TCalendarOverrideInput>) => ({ id: (await setCalendarOverride(db, actor, input, context)).id }),
   "calendar.confirmYear": async ({ db, actor, input, context }: HandlerContext<TCalendarYearInput>) => ({ id: (await confirmCalendarYear(db, actor, input, context)).id }),
   "organization.create": async ({ db, actor, input, context }: HandlerContext<TCreateOrganizationInput>) => ({ id: (await createOrganization(db, actor, input, context)).id }),
