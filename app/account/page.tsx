@@ -4,7 +4,6 @@ import { Card, PageHeader } from "@/components/ui/layout";
 import { getT } from "@/lib/i18n/server";
 import { requireSignedIn } from "@/lib/server/auth/page-guards";
 import { portalOf } from "@/lib/server/policy/permissions";
-import { changePasswordAction } from "./actions";
 
 export default async function AccountPage() {
   const actor = await requireSignedIn();
@@ -13,7 +12,7 @@ export default async function AccountPage() {
     <PortalShell portal={portalOf(actor.role)} actor={actor}>
       <PageHeader title={t("account.title")} description={t("account.description", { username: actor.username })} />
       <Card title={t("account.changePassword")}>
-        <ChangePasswordForm action={changePasswordAction} />
+        <ChangePasswordForm />
       </Card>
     </PortalShell>
   );

@@ -9,7 +9,6 @@ import { getDb } from "@/lib/server/db/client";
 import { listCases } from "@/lib/server/cases/read";
 import { COMMITMENT_LETTER_TEXT } from "@/lib/server/plans/commitment-letter";
 import { listMyTeamMemberships } from "@/lib/server/plans/teams";
-import { declareConflictAction, signCommitmentAction } from "./actions";
 
 export default async function TeamDashboard() {
   const actor = await requirePortalActor("team");
@@ -34,10 +33,10 @@ export default async function TeamDashboard() {
               ) : (
                 <>
                   <p className="mt-2 text-sm text-amber-800">{t("team.letterRequired")}</p>
-                  <CommitmentLetter teamMemberId={m.id} text={COMMITMENT_LETTER_TEXT} action={signCommitmentAction} />
+                  <CommitmentLetter teamMemberId={m.id} text={COMMITMENT_LETTER_TEXT} />
                 </>
               )}
-              <div className="mt-4 border-t border-slate-100 pt-3"><DeclareConflictForm teamMemberId={m.id} label={t("draw.declareConflictFor", { team: m.team.name })} action={declareConflictAction} /></div>
+              <div className="mt-4 border-t border-slate-100 pt-3"><DeclareConflictForm teamMemberId={m.id} label={t("draw.declareConflictFor", { team: m.team.name })} /></div>
             </li>
           ))}
         </ul>

@@ -7,10 +7,10 @@ import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import type { ActionResult } from "@/lib/server/action-result";
+import { performOperation } from "@/app/_actions/operations";
 import { ZChangePasswordInput, type TChangePasswordInput } from "@/lib/validation/auth";
 
-export function ChangePasswordForm({ action }: { action: (input: TChangePasswordInput) => Promise<ActionResult<unknown>> }) {
+export function ChangePasswordForm() {
   const t = useTranslations();
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<TChangePasswordInput>({
@@ -19,7 +19,7 @@ export function ChangePasswordForm({ action }: { action: (input: TChangePassword
   });
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
-    const result = await action(values);
+    const result = await performOperation("account.changePassword", values);
     if (result.ok) {
       // Every session ends with the old password, this one too: sign in again with the new one.
       await signOut({ callbackUrl: "/login?passwordChanged=1" });

@@ -6,15 +6,14 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import type { ActionResult } from "@/lib/server/action-result";
+import { performOperation } from "@/app/_actions/operations";
 import { ROLES, ZCreateUserInput } from "@/lib/validation/admin";
 import { useActionForm } from "./use-action-form";
 
 type FormValues = z.input<typeof ZCreateUserInput>;
 
-export function UserCreateForm({ organizations, action }: {
+export function UserCreateForm({ organizations }: {
   organizations: { id: string; name: string }[];
-  action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
   const t = useTranslations();
   const { register, handleSubmit, setError, reset, formState } = useForm<FormValues>({
@@ -23,7 +22,7 @@ export function UserCreateForm({ organizations, action }: {
   });
   const { message, submit, fieldError } = useActionForm(setError);
   const onSubmit = handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("users.created"))) reset();
+    if (await submit(() => performOperation("user.create", values), t("users.created"))) reset();
   });
   const e = formState.errors;
   return (

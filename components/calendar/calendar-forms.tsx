@@ -8,16 +8,14 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { checkYearArrangement, STATUTORY_HOLIDAYS, USUAL_WORKING_DAYS, type StatutoryHoliday } from "@/lib/domain/calendar-year";
-import type { ActionResult } from "@/lib/server/action-result";
+import { performOperation } from "@/app/_actions/operations";
 import { holidayEntriesOf, ZCalendarOverrideInput, ZCalendarYearInput } from "@/lib/validation/calendar";
 
-type Action = (input: unknown) => Promise<ActionResult<{ id: string }>>;
-
-export function CalendarOverrideForm({ action }: { action: Action }) {
+export function CalendarOverrideForm() {
   const t = useTranslations();
   const { form, message, submit, error } = useSchemaForm(ZCalendarOverrideInput, { date: "", working: "OFF", note: "" });
   const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action({ ...values, working: values.working ? "WORKING" : "OFF" }), t("calendar.saved"))) form.reset();
+    if (await submit(() => performOperation("calendar.override", { ...values, working: values.working ? "WORKING" : "OFF" }), t("calendar.saved"))) form.reset();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("calendar.overrideTitle")}>
@@ -47,7 +45,7 @@ const emptyHolidays = (): YearValues["holidays"] =>
  * lib/domain/calendar-year.ts runs as the clerk types (the schema marks what is missing) and counts the year's
  * working days with the entries already stored, so an unusual count is seen, and confirmed, before sending.
  */
-export function CalendarYearForm({ action, entries, defaultYear }: { action: Action; entries: CalendarEntry[]; defaultYear: number }) {
+export function CalendarYearForm({ entries, defaultYear }: { entries: CalendarEntry[]; defaultYear: number }) {
   const t = useTranslations();
   const defaults: YearValues = { year: defaultYear, sourceNotice: "", holidays: emptyHolidays(), confirmUnusualCount: false };
   const { form, message, submit, fieldError } = useSchemaForm(ZCalendarYearInput, defaults);
@@ -79,7 +77,7 @@ export function CalendarYearForm({ action, entries, defaultYear }: { action: Act
   }, [preview?.usual, clearErrors]);
 
   const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("calendar.yearConfirmed"))) form.reset({ ...defaults, year: Number(values.year) + 1 });
+    if (await submit(() => performOperation("calendar.confirmYear", values), t("calendar.yearConfirmed"))) form.reset({ ...defaults, year: Number(values.year) + 1 });
   });
   const name = (holiday: StatutoryHoliday) => t(`calendar.holidays.${holiday}`);
 

@@ -5,13 +5,11 @@ import { useEditorForm } from "@/components/plans/use-editor-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { sha256Hex } from "@/lib/domain/crypto/sha256";
-import type { ActionResult } from "@/lib/server/action-result";
 import { ZCommitInput, ZEntropyInput, ZRedrawInput, ZRevealInput } from "@/lib/validation/draws";
 
-type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
-export function CommitForm({ drawId, partyId, partyName, action }: { drawId: string; partyId: string; partyName: string; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZCommitInput, { drawId, partyId, commitment: "" }, action, "draw.committed", true);
+export function CommitForm({ drawId, partyId, partyName }: { drawId: string; partyId: string; partyName: string }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZCommitInput, { drawId, partyId, commitment: "" }, "draw.commit", "draw.committed", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.commitFor", { party: partyName })}>
       {notice}
@@ -21,8 +19,8 @@ export function CommitForm({ drawId, partyId, partyName, action }: { drawId: str
   );
 }
 
-export function EntropyForm({ drawId, digits, action }: { drawId: string; digits: number; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZEntropyInput, { drawId, publicEntropy: "" }, action, "draw.entropyEntered", true);
+export function EntropyForm({ drawId, digits }: { drawId: string; digits: number }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZEntropyInput, { drawId, publicEntropy: "" }, "draw.enterEntropy", "draw.entropyEntered", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.entropyTitle")}>
       {notice}
@@ -32,8 +30,8 @@ export function EntropyForm({ drawId, digits, action }: { drawId: string; digits
   );
 }
 
-export function RevealForm({ drawId, partyId, partyName, action }: { drawId: string; partyId: string; partyName: string; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZRevealInput, { drawId, partyId, salt: "" }, action, "draw.revealed", true);
+export function RevealForm({ drawId, partyId, partyName }: { drawId: string; partyId: string; partyName: string }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZRevealInput, { drawId, partyId, salt: "" }, "draw.reveal", "draw.revealed", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.revealFor", { party: partyName })}>
       {notice}
@@ -43,8 +41,8 @@ export function RevealForm({ drawId, partyId, partyName, action }: { drawId: str
   );
 }
 
-export function RedrawForm({ drawId, action }: { drawId: string; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZRedrawInput, { drawId, reason: "" }, action, "draw.redrawn", true);
+export function RedrawForm({ drawId }: { drawId: string }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZRedrawInput, { drawId, reason: "" }, "draw.redraw", "draw.redrawn", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("draw.redrawTitle")}>
       {notice}

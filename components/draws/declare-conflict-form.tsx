@@ -4,7 +4,7 @@ import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import type { ActionResult } from "@/lib/server/action-result";
+import { performOperation } from "@/app/_actions/operations";
 import { ZDeclareConflictInput } from "@/lib/validation/plans";
 
 type Option = { id: string; label: string };
@@ -13,13 +13,13 @@ type Option = { id: string; label: string };
  * 回避: a team member declares a conflict with the region they are to inspect (or the bureau records it for
  * them). Without `members` the form is for one place (`teamMemberId`), as on the team portal.
  */
-export function DeclareConflictForm({ teamMemberId, members, label, action }: { teamMemberId?: string; members?: Option[]; label: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+export function DeclareConflictForm({ teamMemberId, members, label }: { teamMemberId?: string; members?: Option[]; label: string }) {
   const t = useTranslations();
   const defaults = { teamMemberId: teamMemberId ?? "", reason: "" };
   const { form, message, submit, error } = useSchemaForm(ZDeclareConflictInput, defaults);
   const onSubmit = form.handleSubmit(async (values) => {
     if (!window.confirm(t("draw.conflictConfirm"))) return;
-    if (await submit(() => action(values), t("draw.conflictDeclared"))) form.reset(defaults);
+    if (await submit(() => performOperation("team.declareConflict", values), t("draw.conflictDeclared"))) form.reset(defaults);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={label}>

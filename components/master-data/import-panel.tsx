@@ -26,39 +26,23 @@ interface Done {
   updated: number;
   unchanged: number;
 }
-type Phase = "idle" | "uploading" | "reading" | "checking" | "committing";
-type Line = { type: "progress"; phase: "reading" | "checking"; rows: number; percent: number } | { type: "result"; ok: true; data: unknown } | { type: "result"; ok: false; message: string };
+type Phase = "idle" | "uploading" | "checking" | "committing";
+type Answer = { ok: true; data: unknown } | { ok: false; message: string };
 
 /**
- * Sends the file with XMLHttpRequest, for its upload progress, and reads the server's NDJSON answer as it
- * arrives: progress lines while the rows are checked, then the result.
+ * Sends the file to the registry's import operation (`POST /api/v1/master-data/imports/…`) with
+ * XMLHttpRequest, for its upload progress; once the bytes are up the server checks the rows, and answers once.
  */
-function send(url: string, body: FormData, onProgress: (phase: Phase, percent: number, rows: number) => void): Promise<Line & { type: "result" }> {
+function send(url: string, body: FormData, onProgress: (phase: Phase, percent: number) => void): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const lines: Line[] = [];
-    let seen = 0;
-    // Takes the complete lines that arrived since the last call (all of what is left once the answer is complete).
-    const readLines = (final: boolean): Line[] => {
-      const text = xhr.responseText;
-      const end = final ? text.length : text.lastIndexOf("\n") + 1;
-      const fresh = text.slice(seen, end).split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line);
-      seen = Math.max(seen, end);
-      lines.push(...fresh);
-      return fresh;
-    };
     xhr.open("POST", url);
-    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress("uploading", Math.round((event.loaded / event.total) * 40), 0);
-    xhr.onprogress = () => {
-      for (const line of readLines(false)) if (line.type === "progress") onProgress(line.phase, 40 + Math.round(line.percent * 0.55), line.rows);
-    };
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress("uploading", Math.round((event.loaded / event.total) * 60));
+    xhr.upload.onload = () => onProgress("checking", 60);
     xhr.onload = () => {
       try {
-        readLines(true);
-        // A refusal before the stream started (401, 413) is one plain JSON line: { ok: false, message }.
-        const result = lines.find((l) => l.type === "result" || "ok" in l) as (Line & { type: "result" }) | undefined;
-        if (result) resolve(result);
-        else reject(new Error("no result"));
+        resolve(JSON.parse(xhr.responseText) as Answer);
       } catch (error) {
         reject(error as Error);
       }
@@ -75,7 +59,6 @@ export function ImportPanel({ kinds, initialKind }: { kinds: { value: string; la
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>("idle");
   const [percent, setPercent] = useState(0);
-  const [rows, setRows] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -96,10 +79,10 @@ export function ImportPanel({ kinds, initialKind }: { kinds: { value: string; la
     body.set("file", file);
     if (mode === "commit" && preview) body.set("sha256", preview.sha256);
     try {
-      const result = await send(`/api/master-data/imports/${kind}?mode=${mode}`, body, (p, value, n) => {
+      const url = `/api/v1/master-data/imports/${encodeURIComponent(kind)}${mode === "preview" ? "/preview" : ""}`;
+      const result = await send(url, body, (p, value) => {
         if (mode === "preview") setPhase(p);
         setPercent(value);
-        setRows(n);
       });
       setPercent(100);
       if (!result.ok) setError(result.message);
@@ -119,7 +102,7 @@ export function ImportPanel({ kinds, initialKind }: { kinds: { value: string; la
     event.preventDefault();
     void run("preview");
   };
-  const status = phase === "uploading" ? t("masterData.import.uploading") : phase === "reading" ? t("masterData.import.reading", { rows }) : phase === "checking" ? t("masterData.import.checking") : phase === "committing" ? t("masterData.import.committing") : null;
+  const status = phase === "uploading" ? t("masterData.import.uploading") : phase === "checking" ? t("masterData.import.checking") : phase === "committing" ? t("masterData.import.committing") : null;
 
   return (
     <div className="space-y-4">
@@ -133,7 +116,7 @@ export function ImportPanel({ kinds, initialKind }: { kinds: { value: string; la
           <p id="import-file-hint" className="text-xs text-slate-500">{t("masterData.import.sheetHint", { sheet })}</p>
         </div>
         <div className="flex items-end gap-3">
-          <a href={`/api/master-data/templates/${kind}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t("masterData.import.template")}</a>
+          <a href={`/api/v1/master-data/templates/${encodeURIComponent(kind)}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t("masterData.import.template")}</a>
           <Button type="submit" disabled={busy}>{t("masterData.import.check")}</Button>
         </div>
       </form>

@@ -7,7 +7,8 @@ import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import type { ActionResult } from "@/lib/server/action-result";
+import { performOperation } from "@/app/_actions/operations";
+import type { OperationName } from "@/lib/operations";
 import { ZCatalogueInput, ZExpertInput, ZFundUsageInput, ZInspectionInput, ZInstitutionInput, ZRegionInput } from "@/lib/validation/master-data";
 
 /** The schemas a master-data form validates with, in the browser and again on the server. */
@@ -26,11 +27,14 @@ export interface FieldDef {
 const isKey = (message: string) => /^(validation|errors|masterData)\./.test(message);
 
 /** A create or edit form described by its fields; the server's field messages land on the same fields. */
-export function RecordForm({ schema, fields, defaults, action, submitLabel, successText, afterCreateHref, label }: {
+export function RecordForm({ schema, fields, defaults, operation, bound, submitLabel, successText, afterCreateHref, label }: {
   schema: RecordSchema;
   fields: FieldDef[];
   defaults: Record<string, string>;
-  action: (input: unknown) => Promise<ActionResult<unknown>>;
+  /** The registry operation that saves the record; it takes `{ ...bound, values }`. */
+  operation: OperationName;
+  /** The record's id and the version shown (editing), or the catalogue. */
+  bound: Record<string, string | number>;
   submitLabel: string;
   successText: string;
   /** Set for a create form: where to go once created. */
@@ -43,7 +47,7 @@ export function RecordForm({ schema, fields, defaults, action, submitLabel, succ
   const { register, handleSubmit, setError, formState } = useForm<FieldValues>({ resolver: zodResolver(SCHEMAS[schema] as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
   const onSubmit = handleSubmit(async (values) => {
     setNotice(null);
-    const result = await action(values);
+    const result = await performOperation(operation, { ...bound, values });
     if (result.ok) {
       setNotice({ tone: "success", text: successText });
       if (afterCreateHref) router.push(afterCreateHref);
@@ -51,7 +55,7 @@ export function RecordForm({ schema, fields, defaults, action, submitLabel, succ
       return;
     }
     setNotice({ tone: "error", text: result.message });
-    for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<FieldValues>, { message: text });
+    for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field.replace(/^values\./, "") as Path<FieldValues>, { message: text });
   });
   const error = (name: string) => {
     const message = formState.errors[name]?.message;

@@ -3,7 +3,7 @@ import type { ComponentProps } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 
 /**
- * One button, one server action with a fixed payload (publish a plan, remove a row, fix a draw's manifest,
+ * One button, one registry operation with a fixed payload (publish a plan, remove a row, fix a draw's manifest,
  * stop a ceremony); a "danger" one is compact, for rows. See ActionButton.
  */
 export function CommandButton(props: Omit<ComponentProps<typeof ActionButton>, "compact">) {

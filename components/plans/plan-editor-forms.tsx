@@ -4,7 +4,7 @@ import { useEditorForm } from "@/components/plans/use-editor-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SearchCombobox, type ComboboxOption } from "@/components/ui/search-combobox";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/operations/result";
 import {
   DESIGNATION_KINDS,
   EXCLUSION_LEVELS,
@@ -23,13 +23,12 @@ import {
 } from "@/lib/validation/plans";
 
 type Option = { id: string; label: string };
-type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 const GRID = "grid gap-4 md:grid-cols-4";
 /** The narrow cards beside each other (participating regions, exclusions, parties): one field a row. */
 const STACK = "flex flex-col gap-3";
 
-export function PlanSettingsForm({ defaults, action }: { defaults: PlanSettings; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZUpdatePlanInput, defaults, action, "plans.editor.saved", false);
+export function PlanSettingsForm({ defaults }: { defaults: PlanSettings }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZUpdatePlanInput, defaults, "plan.update", "plans.editor.saved", false);
   return (
     <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.settingsTitle")}>
       {notice}
@@ -55,8 +54,8 @@ export function PlanSettingsForm({ defaults, action }: { defaults: PlanSettings;
   );
 }
 
-export function AddPhaseForm({ planId, action }: { planId: string; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZAddPhaseInput, { planId, kind: "PREPARATION", title: "", startsOn: "", endsOn: "" }, action, "plans.editor.phaseAdded", true);
+export function AddPhaseForm({ planId }: { planId: string }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZAddPhaseInput, { planId, kind: "PREPARATION", title: "", startsOn: "", endsOn: "" }, "plan.addPhase", "plans.editor.phaseAdded", true);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-5" aria-label={t("plans.editor.addPhase")}>
       {notice}
@@ -72,9 +71,9 @@ export function AddPhaseForm({ planId, action }: { planId: string; action: Actio
 }
 
 /** Jilin plan §一(二) defaults: 2 pharmacies of the top 10, the agency, 1 look-back target. */
-export function PlanRegionForm({ planId, regions, action }: { planId: string; regions: Option[]; action: Action }) {
+export function PlanRegionForm({ planId, regions }: { planId: string; regions: Option[] }) {
   const defaults = { planId, poolingRegionId: "", hospitalPoolRule: "TOP_K" as const, hospitalPoolValue: 30, hospitalsToDraw: 3, pharmaciesTopN: 10, pharmaciesToDraw: 2, includeAgency: true, lookBackCount: 1 };
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZPlanRegionInput, defaults, action, "plans.editor.regionSaved", true);
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZPlanRegionInput, defaults, "plan.saveRegion", "plans.editor.regionSaved", true);
   return (
     <form onSubmit={onSubmit} noValidate className={GRID} aria-label={t("plans.editor.regionFormTitle")}>
       {notice}
@@ -99,8 +98,8 @@ export function PlanRegionForm({ planId, regions, action }: { planId: string; re
   );
 }
 
-export function ParticipatingRegionForm({ planId, regions, action }: { planId: string; regions: Option[]; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZParticipatingRegionInput, { planId, poolingRegionId: "" }, action, "plans.editor.participatingAdded", true);
+export function ParticipatingRegionForm({ planId, regions }: { planId: string; regions: Option[] }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZParticipatingRegionInput, { planId, poolingRegionId: "" }, "plan.addParticipatingRegion", "plans.editor.participatingAdded", true);
   return (
     <form onSubmit={onSubmit} noValidate className={STACK} aria-label={t("plans.editor.participatingTitle")}>
       {notice}
@@ -113,8 +112,8 @@ export function ParticipatingRegionForm({ planId, regions, action }: { planId: s
   );
 }
 
-export function PlanKeyAreaForm({ planId, keyAreas, action }: { planId: string; keyAreas: Option[]; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZPlanKeyAreaInput, { planId, keyAreaId: "" }, action, "plans.editor.keyAreaAdded", true);
+export function PlanKeyAreaForm({ planId, keyAreas }: { planId: string; keyAreas: Option[] }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZPlanKeyAreaInput, { planId, keyAreaId: "" }, "plan.addKeyArea", "plans.editor.keyAreaAdded", true);
   return (
     <form onSubmit={onSubmit} noValidate className={STACK} aria-label={t("plans.editor.keyAreasTitle")}>
       {notice}
@@ -127,8 +126,8 @@ export function PlanKeyAreaForm({ planId, keyAreas, action }: { planId: string; 
   );
 }
 
-export function ExclusionWindowForm({ planId, year, action }: { planId: string; year: number; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZExclusionWindowInput, { planId, level: "NATIONAL", fromYear: year - 1, toYear: year }, action, "plans.editor.windowAdded", false);
+export function ExclusionWindowForm({ planId, year }: { planId: string; year: number }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZExclusionWindowInput, { planId, level: "NATIONAL", fromYear: year - 1, toYear: year }, "plan.addExclusionWindow", "plans.editor.windowAdded", false);
   return (
     <form onSubmit={onSubmit} noValidate className={STACK} aria-label={t("plans.editor.addWindow")}>
       {notice}
@@ -142,8 +141,8 @@ export function ExclusionWindowForm({ planId, year, action }: { planId: string; 
   );
 }
 
-export function CeremonyPartyForm({ planId, action }: { planId: string; action: Action }) {
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZCeremonyPartyInput, { planId, code: "", name: "" }, action, "plans.editor.partyAdded", true);
+export function CeremonyPartyForm({ planId }: { planId: string }) {
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZCeremonyPartyInput, { planId, code: "", name: "" }, "plan.addCeremonyParty", "plans.editor.partyAdded", true);
   return (
     <form onSubmit={onSubmit} noValidate className={STACK} aria-label={t("plans.editor.addParty")}>
       {notice}
@@ -155,18 +154,27 @@ export function CeremonyPartyForm({ planId, action }: { planId: string; action: 
 }
 
 type Found = { id: string; name: string; nationalCode: string; kind: string; planRegionId: string; regionName: string };
-type Search = (input: unknown) => Promise<ActionResult<Found[]>>;
+/** The designation search, a read of the registry over `/api/v1` (GET, the session's cookie). */
+async function searchDesignatable(planId: string, planRegionId: string, q: string): Promise<ActionResult<Found[]>> {
+  const query = new URLSearchParams({ q, ...(planRegionId ? { planRegionId } : {}) });
+  const response = await fetch(`/api/v1/plans/${encodeURIComponent(planId)}/designatable-institutions?${query.toString()}`, { headers: { accept: "application/json" } });
+  try {
+    return (await response.json()) as ActionResult<Found[]>;
+  } catch {
+    return { ok: false, code: "INTERNAL", message: "" };
+  }
+}
 
 /**
  * 指定检查 (Jilin plan §一(二)5). The institution is found by typing part of its name or code: a region has
  * hundreds, searched on the server within the plan's inspected regions (the chosen one, or all). Choosing one from
  * another region sets the region too.
  */
-export function DesignateTargetForm({ planId, regions, search, action }: { planId: string; regions: Option[]; search: Search; action: Action }) {
+export function DesignateTargetForm({ planId, regions }: { planId: string; regions: Option[] }) {
   const defaults = { planId, planRegionId: "", institutionId: "", kind: "HOSPITAL" as const, trigger: "TIP_OFF" as const, reason: "" };
-  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZDesignateTargetInput, defaults, action, "plans.editor.designated", true);
+  const { t, form, onSubmit, fieldError, notice, busy } = useEditorForm(ZDesignateTargetInput, defaults, "plan.designateTarget", "plans.editor.designated", true);
   const find = async (q: string): Promise<ComboboxOption[]> => {
-    const result = await search({ planId, planRegionId: form.getValues("planRegionId"), q });
+    const result = await searchDesignatable(planId, form.getValues("planRegionId"), q);
     if (!result.ok) return [];
     return result.data.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）`, detail: `${i.regionName} · ${t(`plans.institutionKinds.${i.kind}`)}`, region: i.planRegionId, kind: i.kind }));
   };

@@ -4,17 +4,16 @@ import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import type { ActionResult } from "@/lib/server/action-result";
+import { performOperation } from "@/app/_actions/operations";
 import { INSPECTION_TRIGGERS, PLAN_LEVELS, TEAM_ROLES, ZAddTargetInput, ZAddTeamMemberInput, ZCreatePlanInput, ZCreateTeamInput } from "@/lib/validation/plans";
 
 type Option = { id: string; label: string };
-type Action = (input: unknown) => Promise<ActionResult<{ id: string }>>;
 
-export function CreatePlanForm({ action }: { action: Action }) {
+export function CreatePlanForm() {
   const t = useTranslations();
   const { form, message, submit, error } = useSchemaForm(ZCreatePlanInput, { title: "", year: new Date().getFullYear(), level: "PROVINCIAL", trigger: "ANNUAL_PLAN", periodStart: "", periodEnd: "" });
   const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("plans.created"))) form.reset();
+    if (await submit(() => performOperation("plan.create", values), t("plans.created"))) form.reset();
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-3" aria-label={t("plans.createTitle")}>
@@ -34,11 +33,11 @@ export function CreatePlanForm({ action }: { action: Action }) {
   );
 }
 
-export function CreateTeamForm({ planId, regions, action }: { planId: string; regions: Option[]; action: Action }) {
+export function CreateTeamForm({ planId, regions }: { planId: string; regions: Option[] }) {
   const t = useTranslations();
   const { form, message, submit, error } = useSchemaForm(ZCreateTeamInput, { planId, inspectedRegionId: "", name: "" });
   const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("plans.teamCreated"))) form.reset({ planId, inspectedRegionId: "", name: "" });
+    if (await submit(() => performOperation("team.create", values), t("plans.teamCreated"))) form.reset({ planId, inspectedRegionId: "", name: "" });
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-3" aria-label={t("plans.createTeamTitle")}>
@@ -53,11 +52,11 @@ export function CreateTeamForm({ planId, regions, action }: { planId: string; re
   );
 }
 
-export function AddMemberForm({ teamId, teamName, inspectors, action }: { teamId: string; teamName: string; inspectors: Option[]; action: Action }) {
+export function AddMemberForm({ teamId, teamName, inspectors }: { teamId: string; teamName: string; inspectors: Option[] }) {
   const t = useTranslations();
   const { form, message, submit, error } = useSchemaForm(ZAddTeamMemberInput, { teamId, userId: "", role: "LEADER", isLawEnforcement: true });
   const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("plans.memberAdded"))) form.reset({ teamId, userId: "", role: "MEMBER", isLawEnforcement: true });
+    if (await submit(() => performOperation("team.addMember", values), t("plans.memberAdded"))) form.reset({ teamId, userId: "", role: "MEMBER", isLawEnforcement: true });
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-4" aria-label={t("plans.addMemberTitle", { team: teamName })}>
@@ -78,11 +77,11 @@ export function AddMemberForm({ teamId, teamName, inspectors, action }: { teamId
   );
 }
 
-export function AddTargetForm({ planId, institutions, teams, action }: { planId: string; institutions: Option[]; teams: Option[]; action: Action }) {
+export function AddTargetForm({ planId, institutions, teams }: { planId: string; institutions: Option[]; teams: Option[] }) {
   const t = useTranslations();
   const { form, message, submit, error } = useSchemaForm(ZAddTargetInput, { planId, institutionId: "", teamId: "", reason: "" });
   const onSubmit = form.handleSubmit(async (values) => {
-    if (await submit(() => action(values), t("plans.targetAdded"))) form.reset({ planId, institutionId: "", teamId: "", reason: "" });
+    if (await submit(() => performOperation("plan.addTarget", values), t("plans.targetAdded"))) form.reset({ planId, institutionId: "", teamId: "", reason: "" });
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-3" aria-label={t("plans.addTargetTitle")}>

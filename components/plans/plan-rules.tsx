@@ -1,15 +1,14 @@
 import type { ReactNode } from "react";
 import { CommandButton } from "@/components/plans/command-button";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/server/action-result";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
-type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 /** A row's remove button in a draft plan; nothing in a published one. */
-export function RemoveButton({ planId, kind, itemId, label, action, t }: { planId: string; kind: string; itemId: string; label: string; action: Action | null; t: T }) {
-  if (!action) return null;
-  return <CommandButton label={t("plans.editor.remove")} payload={{ planId, kind, itemId }} action={action} variant="danger" confirmText={t("plans.editor.removeConfirm", { item: label })} />;
+/** A row of a draft plan removed (plan.removeItem); nothing once the plan is published (`removable` false). */
+export function RemoveButton({ planId, kind, itemId, label, removable, t }: { planId: string; kind: string; itemId: string; label: string; removable: boolean; t: T }) {
+  if (!removable) return null;
+  return <CommandButton label={t("plans.editor.remove")} payload={{ planId, kind, itemId }} operation="plan.removeItem" variant="danger" confirmText={t("plans.editor.removeConfirm", { item: label })} />;
 }
 
 export type RegionRow = {
@@ -27,7 +26,7 @@ export type RegionRow = {
 };
 
 /** The rules per inspected region (Jilin plan §一(二)), each in the words of the plan. */
-export function RegionRulesTable({ planId, rows, remove, t, extra }: { planId: string; rows: RegionRow[]; remove: Action | null; t: T; extra?: (row: RegionRow) => ReactNode }) {
+export function RegionRulesTable({ planId, rows, remove, t, extra }: { planId: string; rows: RegionRow[]; remove: boolean; t: T; extra?: (row: RegionRow) => ReactNode }) {
   return (
     <Table caption={t("plans.editor.regionsTitle")} head={<tr><Th>{t("plans.inspectedRegion")}</Th><Th>{t("plans.editor.hospitalRule")}</Th><Th>{t("plans.editor.pharmacyRule")}</Th><Th>{t("plans.editor.otherRules")}</Th><Th>{t("plans.editor.designatedTargets")}</Th><Th>{t("common.actions")}</Th></tr>}>
       {rows.map((r) => (
@@ -45,7 +44,7 @@ export function RegionRulesTable({ planId, rows, remove, t, extra }: { planId: s
               {r.designated.map((d) => (
                 <li key={d.id}>
                   {d.institution}（{t(`plans.designationKinds.${d.kind}`)}）<span className="block text-xs text-slate-500">{d.reason}</span>
-                  <RemoveButton planId={planId} kind="designation" itemId={d.id} label={d.institution} action={remove} t={t} />
+                  <RemoveButton planId={planId} kind="designation" itemId={d.id} label={d.institution} removable={remove} t={t} />
                 </li>
               ))}
             </ul>
@@ -53,7 +52,7 @@ export function RegionRulesTable({ planId, rows, remove, t, extra }: { planId: s
           <Td>
             <div className="flex flex-col items-start gap-2">
               {extra ? extra(r) : null}
-              <RemoveButton planId={planId} kind="region" itemId={r.id} label={r.name} action={remove} t={t} />
+              <RemoveButton planId={planId} kind="region" itemId={r.id} label={r.name} removable={remove} t={t} />
             </div>
           </Td>
         </tr>

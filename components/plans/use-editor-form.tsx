@@ -4,19 +4,18 @@ import { useTranslations } from "use-intl";
 import type { z } from "zod";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Notice } from "@/components/ui/layout";
-import type { ActionResult } from "@/lib/server/action-result";
-
-type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+import { performOperation } from "@/app/_actions/operations";
+import type { OperationName } from "@/lib/operations";
 
 /**
- * A plan-editor form: the schema validates in the browser, the action again on the server. Field messages
+ * A plan-editor form: the schema validates in the browser, the operation again on the server. Field messages
  * from the schema are catalog keys (plans.* and draw.*, this feature's own); the server's arrive translated.
  */
-export function useEditorForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaults: DefaultValues<z.input<S>>, action: Action, successKey: string, reset: boolean) {
+export function useEditorForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaults: DefaultValues<z.input<S>>, operation: OperationName, successKey: string, reset: boolean) {
   const t = useTranslations();
   const { form, message, submit, error } = useSchemaForm(schema, defaults);
   const onSubmit = form.handleSubmit(async (values) => {
-    if ((await submit(() => action(values), t(successKey))) && reset) form.reset(defaults);
+    if ((await submit(() => performOperation(operation, values), t(successKey))) && reset) form.reset(defaults);
   });
   const fieldError = (name: string) => {
     const m = error(name);

@@ -2,10 +2,10 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/server/action-result";
+import { performOperation } from "@/app/_actions/operations";
 
 /** The letter's text, and the button that signs it for one team place. */
-export function CommitmentLetter({ teamMemberId, text, action }: { teamMemberId: string; text: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+export function CommitmentLetter({ teamMemberId, text }: { teamMemberId: string; text: string }) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +14,7 @@ export function CommitmentLetter({ teamMemberId, text, action }: { teamMemberId:
       <pre className="whitespace-pre-wrap font-sans text-sm leading-6 text-slate-800">{text}</pre>
       <div className="mt-3 flex items-center gap-3">
         <Button type="button" disabled={pending} onClick={() => startTransition(async () => {
-          const result = await action({ teamMemberId });
+          const result = await performOperation("team.signCommitmentLetter", { teamMemberId });
           setError(result.ok ? null : result.message);
         })}>
           {t("team.signLetter")}

@@ -2,19 +2,21 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/server/action-result";
+import { performOperation } from "@/app/_actions/operations";
+import type { OperationName } from "@/lib/operations";
 
 /**
- * One button, one server action with a fixed payload: asks first when `confirmText` is given, runs the action,
+ * One button, one operation of the registry with a fixed payload: asks first when `confirmText` is given, runs the action,
  * shows the server's refusal beside the button, and refreshes the page (or, with `hrefPrefix`, opens what the
  * action created when it answers with an id; with `doneHref`, leaves for that page). Every one-click step of the portals is this button.
  */
-export function ActionButton({ label, ariaLabel, payload, action, confirmText, variant = "primary", compact = false, hrefPrefix, doneHref, className = "" }: {
+export function ActionButton({ label, ariaLabel, payload, operation, confirmText, variant = "primary", compact = false, hrefPrefix, doneHref, className = "" }: {
   label: string;
   /** The accessible name when the visible label is not enough (a row's "deactivate" names its row). */
   ariaLabel?: string;
   payload: unknown;
-  action: (input: unknown) => Promise<ActionResult<unknown>>;
+  /** The registry operation the button performs. */
+  operation: OperationName;
   confirmText?: string;
   variant?: "primary" | "secondary" | "danger";
   /** The small size used inside table rows. */
@@ -38,7 +40,7 @@ export function ActionButton({ label, ariaLabel, payload, action, confirmText, v
         onClick={() => {
           if (confirmText && !window.confirm(confirmText)) return;
           startTransition(async () => {
-            const result = await action(payload);
+            const result = await performOperation(operation, payload);
             setError(result.ok ? null : result.message);
             if (!result.ok) return;
             const id = (result.data as { id?: unknown } | undefined)?.id;

@@ -79,6 +79,8 @@ function errorStatuses(operation: OperationDescriptor): number[] {
   if (write) [403, 409, 413, 415].forEach((status) => statuses.add(status));
   if (pathParams(operation.http.path).length > 0) statuses.add(404);
   if (operation.caseEvent) [412, 428].forEach((status) => statuses.add(status));
+  // A record edited with the version it was read at (master data, plans) is refused 412 when stale.
+  if (!operation.caseEvent && write && "version" in (inputSchemaOf(operation.input).properties ?? {})) statuses.add(412);
   if (operation.http.method === "POST") statuses.add(409);
   return [...statuses].sort();
 }

@@ -48,4 +48,5 @@ export const ZAuditFilter = z.object({
 });
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
-export const ZSetLocaleInput = z.object({ locale: z.enum(["zh-CN", "en"], { error: "validation.invalidChoice" }) });
+export const ZSetLocaleInput = z.strictObject({ locale: z.enum(["zh-CN", "en"], { error: "validation.invalidChoice" }) });
+export type TSetLocaleInput = z.infer<typeof ZSetLocaleInput>;

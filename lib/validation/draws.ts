@@ -40,3 +40,7 @@ export type TStopDrawInput = z.infer<typeof ZStopDrawInput>;
 
 export const ZRedrawInput = z.object({ drawId: ZId, reason: ZReason });
 export type TRedrawInput = z.infer<typeof ZRedrawInput>;
+
+/** A draw's file (its record, full record or manifest), by the draw's id. */
+export const ZDrawFileInput = z.strictObject({ drawId: ZId });
+export type TDrawFileInput = z.infer<typeof ZDrawFileInput>;

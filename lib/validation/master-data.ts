@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkMoney, normalizeMoney, type MoneyErrorCode } from "@/lib/domain/money";
 import { isValidCreditCode } from "./credit-code";
+import { optionalText, ZBoolean, ZVersion } from "./primitives";
 
 export const INSTITUTION_KINDS = ["HOSPITAL", "PHARMACY", "AGENCY"] as const;
 export const HOSPITAL_TIERS = ["TIER_3", "TIER_2", "TIER_1_OR_BELOW"] as const;
@@ -112,18 +113,48 @@ export const ZRegionInput = z.object({
 });
 export type TRegionInput = z.infer<typeof ZRegionInput>;
 
+/** Creating a record: its values, as the form sends them. */
+export const withValues = <T extends z.ZodType>(schema: T) => z.strictObject({ values: schema });
 /** Editing a record: its id and the version the user saw (compare-and-set). */
-export const withVersion = <T extends z.ZodType>(schema: T) => z.object({ id: ZId, version: z.coerce.number().int().min(0), values: schema });
+export const withVersion = <T extends z.ZodType>(schema: T) => z.strictObject({ id: ZId, version: ZVersion, values: schema });
 
-export const ZSetActiveInput = z.object({ id: ZId, version: z.coerce.number().int().min(0), active: z.boolean() });
+export const ZSetActiveInput = z.strictObject({ id: ZId, version: ZVersion, active: ZBoolean });
 export type TSetActiveInput = z.infer<typeof ZSetActiveInput>;
-export const ZDeleteInput = z.object({ id: ZId, version: z.coerce.number().int().min(0) });
+export const ZDeleteInput = z.strictObject({ id: ZId, version: ZVersion });
 export type TDeleteInput = z.infer<typeof ZDeleteInput>;
+
+/** The two lists kept as catalogues: violation types and key areas, by their path segment. */
+export const CATALOGUES = ["violation-types", "key-areas"] as const;
+export type TCatalogue = (typeof CATALOGUES)[number];
+export const ZCatalogueName = z.enum(CATALOGUES, { error: "validation.invalidChoice" });
+export const ZCreateCatalogueEntryInput = z.strictObject({ catalogue: ZCatalogueName, values: ZCatalogueInput });
+export const ZUpdateCatalogueEntryInput = z.strictObject({ catalogue: ZCatalogueName, id: ZId, version: ZVersion, values: ZCatalogueInput });
+export const ZSetCatalogueEntryActiveInput = z.strictObject({ catalogue: ZCatalogueName, id: ZId, version: ZVersion, active: ZBoolean });
 
 /** The imports (issue 5 §2). */
 export const IMPORT_KINDS = ["institutions", "fund-usage", "inspection-history", "experts"] as const;
 export type TImportKind = (typeof IMPORT_KINDS)[number];
 export const ZImportKind = z.enum(IMPORT_KINDS, { error: "validation.invalidChoice" });
+
+/** An import's file checked (nothing written), by kind; the file is the multipart body's `file` part. */
+export const ZImportPreviewInput = z.strictObject({ kind: ZImportKind });
+export type TImportPreviewInput = z.infer<typeof ZImportPreviewInput>;
+/** An import committed: the same file, named by the SHA-256 its check reported (a changed file is refused). */
+export const ZImportCommitInput = z.strictObject({ kind: ZImportKind, sha256: z.string({ error: "validation.required" }).regex(/^[0-9a-f]{64}$/, { error: "validation.invalid" }) });
+export type TImportCommitInput = z.infer<typeof ZImportCommitInput>;
+
+/** An import's template (.xlsx), by kind. */
+export const ZImportTemplateInput = z.strictObject({ kind: ZImportKind });
+export type TImportTemplateInput = z.infer<typeof ZImportTemplateInput>;
+
+/** The lists that export to .xlsx, by their path segment. */
+export const EXPORT_LISTS = ["institutions", "fund-usage", "inspection-history", "experts", "violation-types", "key-areas"] as const;
+/**
+ * A list's export: the list, and its page's own search parameters (search, filters, sort), which the list's
+ * query schema reads on the server; each a short text, never anything else.
+ */
+export const ZExportInput = z.object({ list: z.enum(EXPORT_LISTS, { error: "validation.invalidChoice" }) }).catchall(optionalText(200));
+export type TExportInput = z.infer<typeof ZExportInput>;
 
 /** List pages: search, filters, sort and page travel in the URL and are checked here, on the server. */
 export const PAGE_SIZES = [20, 50, 100] as const;

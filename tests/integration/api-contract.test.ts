@@ -87,14 +87,16 @@ describe("every documented route answers as the document says", () => {
         expect(value, `${operationId}: header ${name}`).not.toBeNull();
         expect(ajv.validate(header.schema, value), `${operationId}: header ${name} = ${value}`).toBe(true);
       }
-      // The reads of the scenario world succeed: a contract test of refusals only would prove little.
-      if (method === "get") expect(response.status, operationId).toBe(200);
+      // The reads of the scenario world succeed: a contract test of refusals only would prove little. The draw
+      // files are read of a draw the world does not hold (their success is tested in draws.test.ts).
+      if (method === "get") expect(response.status, operationId).toBe(scenario.readStatus ?? 200);
       if (response.status === 200) tally.ok += 1;
     });
   }
 
   it("called every route, and most of them succeeded", () => {
     expect(tally.calls).toBe(routes.length);
-    expect(tally.ok).toBeGreaterThanOrEqual(Object.values(OPERATIONS).filter((op) => op.http.method === "GET").length + 3);
+    const reads = Object.values(OPERATIONS).filter((op) => op.http.method === "GET" && !(SCENARIOS as Record<string, Scenario>)[op.name]?.readStatus);
+    expect(tally.ok).toBeGreaterThanOrEqual(reads.length + 3);
   });
 });

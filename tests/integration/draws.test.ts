@@ -5,6 +5,7 @@ import { verifyDrawRecord } from "@/lib/domain/draw/verify";
 import { fixTargetDraw, fixTeamDraw, redraw, revealPartySalt, stopDraw } from "@/lib/server/draws/ceremony";
 import { declareConflict } from "@/lib/server/draws/conflicts";
 import { getDrawFileForBureau, getPublicDraw, getPublishedRecord } from "@/lib/server/draws/publication";
+import { handleApiRequest } from "@/lib/server/operations/http";
 import { getDrawOrThrow } from "@/lib/server/draws/read";
 import { DomainError } from "@/lib/server/errors";
 import { addCeremonyParty, addParticipatingRegion, designateTarget, publishPlan, savePlanRegion } from "@/lib/server/plans/editor";
@@ -158,6 +159,17 @@ describe("the target draw, cases and publication", () => {
     expect(await getDrawFileForBureau(t.db, bureau, teamDraw.id, "full-record")).toContain("homeRegion");
     const city = await makeActor(t.db, "CITY_STAFF");
     expect(await refusal(getDrawFileForBureau(t.db, city, fixed.id, "full-record"))).toMatchObject({ code: "FORBIDDEN" });
+
+    // The same files through the registry's door (GET /api/v1/draws/{id}/…, and the old /api/draws/{id}/… addresses
+    // that forward to it): a visitor gets the released record only; the bureau its full record; a city clerk "not found".
+    const get = (path: string, actor: typeof bureau | null) =>
+      handleApiRequest(new Request(`http://feijian.test/api/v1${path}`), path, { db: t.db, resolveCaller: async () => ({ actor, via: "session", locale: "zh-CN", context: {} }) });
+    const visitorRecord = await get(`/draws/${fixed.id}/record`, null);
+    expect([visitorRecord.status, visitorRecord.headers.get("content-disposition")]).toEqual([200, `attachment; filename*=UTF-8''draw-${fixed.id}-record.json`]);
+    expect(await visitorRecord.text()).toBe(published);
+    for (const who of [null, city]) expect((await get(`/draws/${fixed.id}/full-record`, who)).status).toBe(404);
+    expect((await get(`/draws/${fixed.id}/manifest`, city)).status).toBe(404);
+    expect(await (await get(`/draws/${fixed.id}/full-record`, bureau)).text()).toContain("举报线索：串换药品");
   });
 });
 

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { POST as postImport } from "@/app/api/master-data/imports/[kind]/route";
 import { handleApiRequest } from "@/lib/server/operations/http";
 import { deliverNotice, startOnSite } from "../support/case-operations";
 import type { PrismaClient } from "@/lib/server/db/client";
@@ -56,6 +55,9 @@ function caseUpload(event: string) {
     return handleApiRequest(forwarded, `/cases/${id}/events/${event}`, { db: t.db, resolveCaller: async () => ({ actor: session.actor, via: "internal", locale: "zh-CN", context: { requestId: "upload-test-0001" } }) });
   };
 }
+/** A master-data import's check, posted as the import page posts it: multipart to `POST /api/v1/master-data/imports/{kind}/preview`. */
+const postImport = (request: Request, { params: kinds }: { params: Promise<{ kind: string }> }) =>
+  kinds.then(({ kind }) => handleApiRequest(request, `/master-data/imports/${kind}/preview`, { db: t.db, resolveCaller: async () => ({ actor: session.actor, via: "internal", locale: "zh-CN", context: { requestId: "upload-test-0001" } }) }));
 const postEvidence = caseUpload("add-evidence");
 const postProgressReport = caseUpload("submit-progress-report");
 const postWrittenReport = caseUpload("submit-rectification-report");
@@ -151,12 +153,12 @@ describe("every upload route checks the file by its content", () => {
     session.actor = w.bureau;
     const before = await storeKeys();
     const post = async (file: FilePart, declareLength = true) => {
-      const response = await postImport(multipartRequest("http://localhost/api/master-data/imports/experts?mode=preview", {}, file, { declareLength }), params({ kind: "experts" }));
+      const response = await postImport(multipartRequest("http://localhost/api/v1/master-data/imports/experts/preview", {}, file, { declareLength }), params({ kind: "experts" }));
       return { status: response.status, body: (await response.json()) as { ok: boolean; message: string } };
     };
-    for (const name of ["专家.csv", "专家.xlsx"]) expect(await post(exeAs(name))).toEqual({ status: 422, body: { ok: false, message: "该文件不是电子表格，请上传 .xlsx 或 .csv 文件。" } });
+    for (const name of ["专家.csv", "专家.xlsx"]) expect(await post(exeAs(name))).toMatchObject({ status: 422, body: { ok: false, message: "该文件不是电子表格，请上传 .xlsx 或 .csv 文件。" } });
     const csv = Buffer.from("工号,姓名,人员类别\n");
-    for (const declareLength of [true, false]) expect(await post({ name: "专家.csv", head: csv, size: 21 * MB }, declareLength)).toEqual({ status: 413, body: { ok: false, message: "文件不能超过 20 MB，请拆分为多个文件分批导入。" } });
+    for (const declareLength of [true, false]) expect(await post({ name: "专家.csv", head: csv, size: 21 * MB }, declareLength)).toMatchObject({ status: 413, body: { ok: false, message: "文件不能超过 20 MB，请拆分为多个文件分批导入。" } });
     expect(await storeKeys()).toEqual(before);
   }, 60_000);
 
@@ -164,9 +166,8 @@ describe("every upload route checks the file by its content", () => {
     session.actor = w.bureau;
     const before = await storeKeys();
     const csv = Buffer.from("工号,姓名,人员类别\nUP-0001,上传专家,医疗专家\n");
-    const response = await postImport(multipartRequest("http://localhost/api/master-data/imports/experts?mode=preview", {}, { name: "专家.csv", head: csv }), params({ kind: "experts" }));
-    const lines = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string; ok?: boolean; data?: { rowCount: number; sha256: string } });
-    expect(lines.at(-1)).toMatchObject({ type: "result", ok: true, data: { rowCount: 1, sha256: createHash("sha256").update(csv).digest("hex") } });
+    const response = await postImport(multipartRequest("http://localhost/api/v1/master-data/imports/experts/preview", {}, { name: "专家.csv", head: csv }), params({ kind: "experts" }));
+    expect(await response.json()).toMatchObject({ ok: true, data: { rowCount: 1, problems: [], sha256: createHash("sha256").update(csv).digest("hex") } });
     expect(await storeKeys()).toEqual(before);
   });
 });

@@ -9,13 +9,37 @@ import type { OperationName } from "@/lib/operations";
 import type { Actor } from "@/lib/policy/actor";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { UploadedFile } from "@/lib/server/files/storage";
-import { makeActor } from "../factories";
-import { makeCaseWorld } from "../factories/cases";
+import { makeActor, makeOrganization, makeUser } from "../factories";
+import { ARRANGEMENT_2027, yearInput } from "../factories/calendar";
+import { makeCaseWorld, makePlan, makeTeam } from "../factories/cases";
+import { IMPORT_FILE_SPEC } from "@/lib/server/master-data/import/read";
 import { uploaded } from "../integration/support/storage";
 import { settleUpload } from "@/lib/server/files/storage";
 import { addEvidence, deliverNotice, startOnSite } from "./case-operations";
 
-export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string; fileId: string };
+export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string; fileId: string; spare: SpareRecords };
+
+/** Records the administration operations act on, outside the case's story (deactivating them harms no other scenario). */
+export interface SpareRecords {
+  organizationId: string;
+  userId: string;
+  region: { id: string; code: string };
+  institution: { id: string; nationalCode: string };
+  fundUsageIds: [string, string];
+  inspectionIds: [string, string];
+  expert: { id: string; staffNumber: string };
+  violationType: { id: string; code: string };
+  keyAreaId: string;
+  plans: { draftId: string; deletableId: string; publishableId: string; publishedId: string; keyAreaId: string };
+  team: { id: string; inspectorMemberId: string; expertMemberId: string };
+}
+
+/** Ids nothing in the world holds: the service answers NOT_FOUND, which the matrix reads as "let through". */
+const UNKNOWN = { draw: "00000000-0000-4000-8000-0000000000d1", party: "00000000-0000-4000-8000-0000000000d2", item: "00000000-0000-4000-8000-0000000000d3" };
+
+/** Codes that differ on every call (a second create with the same code is refused as taken, not as forbidden). */
+const hex = (length: number) => randomUUID().replace(/-/g, "").slice(0, length).toUpperCase();
+const digits = (length: number) => Array.from({ length }, () => Math.floor(Math.random() * 10)).join("");
 
 export interface Scenario {
   /** A valid input (ids of records in the world; the case's current version read at call time). */
@@ -24,8 +48,12 @@ export interface Scenario {
   upload?: () => Promise<UploadedFile>;
   /** The operation acts on a record the caller's scope decides (a case): out-of-scope callers must get 404. */
   scoped: boolean;
+  /** The status the contract test expects of a read whose scenario names a record the world does not hold (default 200). */
+  readStatus?: 404;
 }
 
+/** An import file with one row too few columns: checked, never written (a fresh one each call). */
+const CSV = () => `医保编码,机构名称\nH${digits(11)},测试医院\n`;
 const PDF = () => uploaded("材料.pdf", `%PDF-1.4\n% ${randomUUID()}\n`);
 
 const onCase = (extra: (world: World) => Record<string, unknown> = () => ({})): Scenario => ({
@@ -68,6 +96,81 @@ export const SCENARIOS = {
   "apiToken.list": { input: () => ({}), scoped: false },
   "apiToken.issue": { input: (w) => ({ name: "国家平台数据交换", organizationId: w.cityBureau.id, permissions: ["case.read"], expiresOn: "2099-01-01" }), scoped: false },
   "apiToken.revoke": { input: (w) => ({ tokenId: w.tokenId, version: 0 }), scoped: false },
+  // Account, calendar, organizations, users (not scoped by a case: refused by role only).
+  "account.changePassword": { input: () => ({ currentPassword: "not-the-password", newPassword: "Changed-pass-2026", confirmPassword: "Changed-pass-2026" }), scoped: false },
+  "account.setLocale": { input: () => ({ locale: "zh-CN" }), scoped: false },
+  "calendar.override": { input: () => ({ date: "2027-03-01", working: "OFF", note: "临时调整" }), scoped: false },
+  "calendar.confirmYear": { input: () => yearInput(2027, ARRANGEMENT_2027), scoped: false },
+  "organization.create": { input: (w) => ({ name: "测试卫生院", kind: "INSTITUTION", poolingRegionId: w.region.id }), scoped: false },
+  "organization.deactivate": { input: (w) => ({ id: w.spare.organizationId, version: 0 }), scoped: false },
+  "user.create": { input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "新用户", role: "CITY_STAFF", organizationId: w.cityBureau.id, password: "Initial-pass-2026" }), scoped: false },
+  "user.deactivate": { input: (w) => ({ id: w.spare.userId, version: 0 }), scoped: false },
+  // Plans, teams and draws: the bureau's, not scoped by a case (a draft plan for the editor, others to publish, delete, revise).
+  "plan.create": { input: () => ({ title: "2027年度医保基金飞行检查方案", year: 2027, level: "PROVINCIAL", trigger: "ANNUAL_PLAN", periodStart: "2025-01-01", periodEnd: "2025-12-31" }), scoped: false },
+  "plan.update": {
+    input: (w) => ({
+      planId: w.spare.plans.draftId, title: "2024年度飞行检查方案（修订）", documentNumber: "", scope: "", year: 2024, level: "PROVINCIAL", trigger: "ANNUAL_PLAN",
+      periodStart: "2022-01-01", periodEnd: "2023-12-31", referenceYears: "2022, 2023", lookBackUpToYear: 2023, expertsPerTeam: 1, thirdPartyPerTeam: 0, appealWindowWorkingDays: "",
+    }),
+    scoped: false,
+  },
+  "plan.addPhase": { input: (w) => ({ planId: w.spare.plans.draftId, kind: "PREPARATION", title: "", startsOn: "", endsOn: "2024-03-01" }), scoped: false },
+  "plan.saveRegion": {
+    input: (w) => ({ planId: w.spare.plans.draftId, poolingRegionId: w.region.id, hospitalPoolRule: "TOP_K", hospitalPoolValue: 10, hospitalsToDraw: 2, pharmaciesTopN: 10, pharmaciesToDraw: 2, includeAgency: true, lookBackCount: 0 }),
+    scoped: false,
+  },
+  "plan.addKeyArea": { input: (w) => ({ planId: w.spare.plans.draftId, keyAreaId: w.spare.plans.keyAreaId }), scoped: false },
+  "plan.addParticipatingRegion": { input: (w) => ({ planId: w.spare.plans.draftId, poolingRegionId: w.region.id }), scoped: false },
+  "plan.addExclusionWindow": { input: (w) => ({ planId: w.spare.plans.draftId, level: "NATIONAL", fromYear: 2022, toYear: 2023 }), scoped: false },
+  "plan.addCeremonyParty": { input: (w) => ({ planId: w.spare.plans.draftId, code: `P${hex(6)}`, name: "长春市公证处" }), scoped: false },
+  "plan.designateTarget": { input: (w) => ({ planId: w.spare.plans.draftId, planRegionId: UNKNOWN.item, institutionId: w.institution.id, kind: "HOSPITAL", trigger: "TIP_OFF", reason: "群众举报" }), scoped: false },
+  "plan.searchDesignatable": { input: (w) => ({ planId: w.spare.plans.draftId, q: "医院" }), scoped: false },
+  "plan.removeItem": { input: (w) => ({ planId: w.spare.plans.draftId, kind: "phase", itemId: UNKNOWN.item }), scoped: false },
+  "plan.publish": { input: (w) => ({ planId: w.spare.plans.publishableId }), scoped: false },
+  "plan.delete": { input: (w) => ({ planId: w.spare.plans.deletableId }), scoped: false },
+  "plan.revise": { input: (w) => ({ planId: w.spare.plans.publishedId }), scoped: false },
+  "plan.addTarget": { input: (w) => ({ planId: w.spare.plans.publishedId, institutionId: w.institution.id, teamId: w.spare.team.id, reason: "群众举报" }), scoped: false },
+  "team.create": { input: (w) => ({ planId: w.spare.plans.publishedId, inspectedRegionId: w.region.id, name: "第二检查组" }), scoped: false },
+  "team.addMember": { input: (w) => ({ teamId: w.spare.team.id, userId: w.outsider.userId, role: "MEMBER", isLawEnforcement: false }), scoped: false },
+  "team.recordPaperLetter": { input: (w) => ({ teamMemberId: w.spare.team.expertMemberId }), scoped: false },
+  "team.signCommitmentLetter": { input: (w) => ({ teamMemberId: w.spare.team.inspectorMemberId }), scoped: false },
+  "team.declareConflict": { input: (w) => ({ teamMemberId: w.spare.team.inspectorMemberId, reason: "本人亲属在该机构任职" }), scoped: false },
+  "draw.fixTeamDraw": { input: (w) => ({ planId: w.spare.plans.publishedId }), scoped: false },
+  "draw.fixTargetDraw": { input: (w) => ({ planId: w.spare.plans.publishedId, planRegionId: UNKNOWN.item }), scoped: false },
+  "draw.commit": { input: () => ({ drawId: UNKNOWN.draw, partyId: UNKNOWN.party, commitment: "a".repeat(64) }), scoped: false },
+  "draw.enterEntropy": { input: () => ({ drawId: UNKNOWN.draw, publicEntropy: "20261129" }), scoped: false },
+  "draw.reveal": { input: () => ({ drawId: UNKNOWN.draw, partyId: UNKNOWN.party, salt: "salt-of-the-notary-0001" }), scoped: false },
+  "draw.stop": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false },
+  "draw.redraw": { input: () => ({ drawId: UNKNOWN.draw, reason: "摇号设备故障" }), scoped: false },
+  "draw.record": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false, readStatus: 404 },
+  "draw.fullRecord": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false, readStatus: 404 },
+  "draw.manifest": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false, readStatus: 404 },
+  // Master data: the bureau's lists, not scoped by a case.
+  "masterData.region.create": { input: () => ({ values: { code: hex(6), name: "测试新统筹区" } }), scoped: false },
+  "masterData.region.update": { input: (w) => ({ id: w.spare.region.id, version: 0, values: { code: w.spare.region.code, name: "测试统筹区（更名）" } }), scoped: false },
+  "masterData.region.setActive": { input: (w) => ({ id: w.spare.region.id, version: 0, active: false }), scoped: false },
+  "masterData.institution.create": { input: (w) => ({ values: { kind: "PHARMACY", nationalCode: `P${digits(11)}`, name: "测试大药房", poolingRegionId: w.region.id } }), scoped: false },
+  "masterData.institution.update": {
+    input: (w) => ({ id: w.spare.institution.id, version: 0, values: { kind: "HOSPITAL", hospitalTier: "TIER_2", nationalCode: w.spare.institution.nationalCode, name: "测试医院（更名）", poolingRegionId: w.region.id } }),
+    scoped: false,
+  },
+  "masterData.institution.setActive": { input: (w) => ({ id: w.spare.institution.id, version: 0, active: false }), scoped: false },
+  "masterData.fundUsage.create": { input: (w) => ({ values: { institutionCode: w.spare.institution.nationalCode, year: 2023, amount: "1000.00" } }), scoped: false },
+  "masterData.fundUsage.update": { input: (w) => ({ id: w.spare.fundUsageIds[0], version: 0, values: { institutionCode: w.spare.institution.nationalCode, year: 2021, amount: "2000.00" } }), scoped: false },
+  "masterData.fundUsage.delete": { input: (w) => ({ id: w.spare.fundUsageIds[1], version: 0 }), scoped: false },
+  "masterData.inspection.create": { input: (w) => ({ values: { institutionCode: w.spare.institution.nationalCode, level: "CITY", year: 2023 } }), scoped: false },
+  "masterData.inspection.update": { input: (w) => ({ id: w.spare.inspectionIds[0], version: 0, values: { institutionCode: w.spare.institution.nationalCode, level: "PROVINCIAL", year: 2021, note: "省级检查" } }), scoped: false },
+  "masterData.inspection.delete": { input: (w) => ({ id: w.spare.inspectionIds[1], version: 0 }), scoped: false },
+  "masterData.expert.create": { input: () => ({ values: { staffNumber: `E${hex(8)}`, name: "专家乙", pool: "EXPERT" } }), scoped: false },
+  "masterData.expert.update": { input: (w) => ({ id: w.spare.expert.id, version: 0, values: { staffNumber: w.spare.expert.staffNumber, name: "专家甲（更名）", pool: "EXPERT" } }), scoped: false },
+  "masterData.expert.setActive": { input: (w) => ({ id: w.spare.expert.id, version: 0, active: false }), scoped: false },
+  "masterData.catalogue.create": { input: () => ({ catalogue: "violation-types", values: { code: `V${hex(8)}`, name: "虚构医疗服务" } }), scoped: false },
+  "masterData.catalogue.update": { input: (w) => ({ catalogue: "violation-types", id: w.spare.violationType.id, version: 0, values: { code: w.spare.violationType.code, name: "串换项目（更名）" } }), scoped: false },
+  "masterData.import.preview": { input: () => ({ kind: "institutions" }), upload: () => uploaded("机构.csv", CSV(), IMPORT_FILE_SPEC), scoped: false },
+  "masterData.import.commit": { input: () => ({ kind: "institutions", sha256: "0".repeat(64) }), upload: () => uploaded("机构.csv", CSV(), IMPORT_FILE_SPEC), scoped: false },
+  "masterData.importTemplate": { input: () => ({ kind: "institutions" }), scoped: false },
+  "masterData.export": { input: () => ({ list: "institutions", q: "医院", sort: "name" }), scoped: false },
+  "masterData.catalogue.setActive": { input: (w) => ({ catalogue: "key-areas", id: w.spare.keyAreaId, version: 0, active: false }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**
@@ -87,7 +190,46 @@ export async function makeScenarioWorld(db: PrismaClient): Promise<World> {
   const admin = await makeActor(db, "BUREAU_ADMIN");
   const system = await db.user.create({ data: { username: `system-${caseId.slice(0, 8)}`, displayName: "接口", role: "CITY_STAFF", organizationId: world.cityBureau.id, passwordHash: "!", isSystemAccount: true } });
   const token = await db.apiToken.create({ data: { name: "接口", userId: system.id, permissions: ["case.read"], prefix: `fj_${caseId.slice(0, 8)}`, secretSha256: caseId.replace(/-/g, "").padEnd(64, "0"), expiresAt: new Date("2099-01-01"), createdById: admin.userId } });
-  return { ...world, admin, caseId, tokenId: token.id, fileId };
+  const spareOrganization = await makeOrganization(db, "INSTITUTION", { poolingRegionId: world.region.id });
+  const spareUser = await makeUser(db, "CITY_STAFF", { organizationId: world.cityBureau.id });
+  return { ...world, admin, caseId, tokenId: token.id, fileId, spare: { organizationId: spareOrganization.id, userId: spareUser.id, ...(await makeSpareMasterData(db, world)) } };
+}
+
+/** One record of each master-data list for the edit, deactivate and delete operations, outside the case's story. */
+async function makeSpareMasterData(db: PrismaClient, world: Awaited<ReturnType<typeof makeCaseWorld>>): Promise<Omit<SpareRecords, "organizationId" | "userId">> {
+  const region = await db.poolingRegion.create({ data: { code: hex(6), name: `备用统筹区${hex(4)}` } });
+  const institution = await db.institution.create({ data: { kind: "HOSPITAL", hospitalTier: "TIER_2", nationalCode: `H${digits(11)}`, name: `备用医院${hex(4)}`, poolingRegionId: region.id } });
+  const fundUsage = (year: number) => db.fundUsage.create({ data: { institutionId: institution.id, year, amount: "100.00" } });
+  const inspection = (year: number) => db.inspectionHistory.create({ data: { institutionId: institution.id, level: "CITY", year } });
+  const expert = await db.expert.create({ data: { staffNumber: `E${hex(8)}`, name: "备用专家", pool: "EXPERT", homeRegionId: region.id } });
+  const violationType = await db.violationType.create({ data: { code: `V${hex(8)}`, name: `备用违规类型${hex(4)}`, legalBasis: "条例第三十八条" } });
+  const keyArea = await db.keyArea.create({ data: { code: `K${hex(8)}`, name: `备用重点领域${hex(4)}` } });
+  return {
+    region: { id: region.id, code: region.code },
+    institution: { id: institution.id, nationalCode: institution.nationalCode },
+    fundUsageIds: [(await fundUsage(2021)).id, (await fundUsage(2022)).id],
+    inspectionIds: [(await inspection(2021)).id, (await inspection(2022)).id],
+    expert: { id: expert.id, staffNumber: expert.staffNumber },
+    violationType: { id: violationType.id, code: violationType.code },
+    keyAreaId: keyArea.id,
+    ...(await makeSparePlans(db, world)),
+  };
+}
+
+/** Plans for the editor's operations (drafts), and a published one with a team of an inspector and an expert. */
+async function makeSparePlans(db: PrismaClient, world: Awaited<ReturnType<typeof makeCaseWorld>>): Promise<Pick<SpareRecords, "plans" | "team">> {
+  const draft = () => makePlan(db, world.bureau);
+  const published = await makePlan(db, world.bureau, { published: true });
+  const keyArea = await db.keyArea.create({ data: { code: `K${hex(8)}`, name: `方案重点领域${hex(4)}` } });
+  const team = await makeTeam(db, published.id, world.region.id);
+  const inspector = await makeUser(db, "INSPECTOR");
+  const inspectorMember = await db.teamMember.create({ data: { teamId: team.id, userId: inspector.id, role: "MEMBER" } });
+  const expert = await db.expert.create({ data: { staffNumber: `E${hex(8)}`, name: "纸质承诺书专家", pool: "EXPERT", homeRegionId: world.region.id } });
+  const expertMember = await db.teamMember.create({ data: { teamId: team.id, expertId: expert.id, role: "EXPERT" } });
+  return {
+    plans: { draftId: (await draft()).id, deletableId: (await draft()).id, publishableId: (await draft()).id, publishedId: published.id, keyAreaId: keyArea.id },
+    team: { id: team.id, inspectorMemberId: inspectorMember.id, expertMemberId: expertMember.id },
+  };
 }
 
 /** The roles, each with a user in scope of the world's case and, where scope can exclude, one outside it. */

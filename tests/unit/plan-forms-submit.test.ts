@@ -25,7 +25,7 @@ const OTHER = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 
 /**
  * What a form built on useSchemaForm hands its server action: the resolver's values. The server then parses
- * them with the same schema (runAction). Both must accept, every time the clerk presses the button.
+ * them with the same schema (the operations boundary). Both must accept, every time the clerk presses the button.
  */
 async function submitTwice<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, values: z.input<S>) {
   for (let i = 0; i < 2; i++) {

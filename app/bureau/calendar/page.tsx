@@ -9,7 +9,6 @@ import { getT } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { listCalendar, listCalendarTasks } from "@/lib/server/calendar-admin";
 import { getDb } from "@/lib/server/db/client";
-import { confirmCalendarYearAction, setCalendarOverrideAction } from "./actions";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -28,7 +27,7 @@ export default async function CalendarPage() {
       <CalendarTasks tasks={tasks} t={t} className="mb-6" />
       <Card title={t("calendar.yearTitle")} className="mb-6">
         <p className="mb-3 text-sm text-slate-600">{t("calendar.yearHint")}</p>
-        <CalendarYearForm action={confirmCalendarYearAction} entries={entries} defaultYear={defaultYear} />
+        <CalendarYearForm entries={entries} defaultYear={defaultYear} />
       </Card>
       {years.length > 0 ? (
         <Card title={t("calendar.confirmedYears")} className="mb-6">
@@ -57,7 +56,7 @@ export default async function CalendarPage() {
       ) : null}
       <Card title={t("calendar.overrideTitle")}>
         <p className="mb-3 text-sm text-slate-600">{t("calendar.overrideHint")}</p>
-        <CalendarOverrideForm action={setCalendarOverrideAction} />
+        <CalendarOverrideForm />
         {overrides.length > 0 ? (
           <div className="mt-4">
             <Table caption={t("calendar.overrideTitle")} head={<tr><Th>{t("calendar.date")}</Th><Th>{t("calendar.dayKind")}</Th><Th>{t("calendar.note")}</Th><Th>{t("calendar.enteredBy")}</Th></tr>}>

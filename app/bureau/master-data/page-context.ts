@@ -2,13 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translator";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { OperationName } from "@/lib/operations";
 import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
 import { can } from "@/lib/server/policy/policy";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 /** Search parameters as a plain object, the first value of each. */
 export async function paramsOf(searchParams: SearchParams): Promise<Record<string, string | undefined>> {
@@ -30,10 +29,14 @@ export async function recordContext(params: Promise<{ id: string }>) {
   return { actor, t: await getT(), db: getDb(), id, creating: id === "new" };
 }
 
-/** The part of a record form that depends only on creating or editing. */
-export function formBasics<R extends { id: string; version: number }>(t: Translate, row: R | null, list: string, create: Action, update: (id: string, version: number, raw: unknown) => Promise<ActionResult<unknown>>) {
+/**
+ * The part of a record form that depends only on creating or editing: the operation, and what the form sends
+ * besides the values (the record's id and the version shown, and for a catalogue which one).
+ */
+export function formBasics<R extends { id: string; version: number }>(t: Translate, row: R | null, list: string, create: OperationName, update: OperationName, extra: Record<string, string> = {}) {
   return {
-    action: row ? update.bind(null, row.id, row.version) : create,
+    operation: row ? update : create,
+    bound: row ? { ...extra, id: row.id, version: row.version } : extra,
     successText: row ? t("masterData.form.saved") : t("masterData.form.created"),
     afterCreateHref: row ? undefined : list,
   };

@@ -7,7 +7,6 @@ import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
 import { listOrganizations, listPoolingRegions } from "@/lib/server/organizations/organizations";
 import { can } from "@/lib/server/policy/policy";
-import { createOrganizationAction, deactivateOrganizationAction } from "./actions";
 
 export default async function OrganizationsPage() {
   const actor = await requirePageActor("organization.read");
@@ -19,7 +18,7 @@ export default async function OrganizationsPage() {
       <PageHeader title={t("organizations.title")} description={t("organizations.description")} />
       {can(actor, "organization.create") ? (
         <Card title={t("organizations.createTitle")} className="mb-6">
-          <OrganizationCreateForm regions={regions.map((r) => ({ id: r.id, name: r.name }))} action={createOrganizationAction} />
+          <OrganizationCreateForm regions={regions.map((r) => ({ id: r.id, name: r.name }))} />
         </Card>
       ) : null}
       <Table
@@ -35,7 +34,7 @@ export default async function OrganizationsPage() {
             <Td>{o.active ? t("common.active") : t("common.inactive")}</Td>
             <Td>
               {o.active && can(actor, "organization.deactivate", { organizationId: o.id }) ? (
-                <DeactivateButton id={o.id} version={o.version} label={t("organizations.deactivateLabel", { name: o.name })} confirmText={t("organizations.deactivateConfirm", { name: o.name })} action={deactivateOrganizationAction} />
+                <DeactivateButton id={o.id} version={o.version} label={t("organizations.deactivateLabel", { name: o.name })} confirmText={t("organizations.deactivateConfirm", { name: o.name })} operation="organization.deactivate" />
               ) : null}
             </Td>
           </tr>

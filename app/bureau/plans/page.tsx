@@ -8,7 +8,6 @@ import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
 import { listPlans } from "@/lib/server/plans/plans";
 import { can } from "@/lib/server/policy/policy";
-import { createPlanAction } from "./actions";
 
 export default async function PlansPage() {
   const actor = await requirePageActor("plan.read");
@@ -19,7 +18,7 @@ export default async function PlansPage() {
       <PageHeader title={t("plans.title")} description={t("plans.description")} />
       {can(actor, "plan.create") ? (
         <Card title={t("plans.createTitle")} className="mb-6">
-          <CreatePlanForm action={createPlanAction} />
+          <CreatePlanForm />
         </Card>
       ) : null}
       {plans.length === 0 ? (

@@ -9,7 +9,6 @@ import { getDb } from "@/lib/server/db/client";
 import { listOrganizations } from "@/lib/server/organizations/organizations";
 import { can } from "@/lib/server/policy/policy";
 import { listUsers } from "@/lib/server/users/users";
-import { createUserAction, deactivateUserAction } from "./actions";
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor("user.read");
@@ -25,7 +24,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("users.title")} description={t("users.description")} />
       {can(actor, "user.create") ? (
         <Card title={t("users.createTitle")} className="mb-6">
-          <UserCreateForm organizations={organizations.map((o) => ({ id: o.id, name: o.name }))} action={createUserAction} />
+          <UserCreateForm organizations={organizations.map((o) => ({ id: o.id, name: o.name }))} />
         </Card>
       ) : null}
       <form className="mb-3 flex gap-2" role="search">
@@ -48,7 +47,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <Td>{user.active ? (user.signInRestrictedUntil ? t("users.locked") : t("common.active")) : t("common.inactive")}</Td>
             <Td>
               {user.active && can(actor, "user.deactivate", { userId: user.id }) ? (
-                <DeactivateButton id={user.id} version={user.version} label={t("users.deactivateLabel", { name: user.username })} confirmText={t("users.deactivateConfirm", { name: user.displayName })} action={deactivateUserAction} />
+                <DeactivateButton id={user.id} version={user.version} label={t("users.deactivateLabel", { name: user.username })} confirmText={t("users.deactivateConfirm", { name: user.displayName })} operation="user.deactivate" />
               ) : null}
             </Td>
           </tr>

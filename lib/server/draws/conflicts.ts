@@ -1,6 +1,7 @@
 import "server-only";
 import { withReplacement, type TeamDrawRecord } from "@/lib/domain/draw/record";
 import { recordAudit } from "@/lib/server/audit/record";
+import { bumpCaseVersions } from "@/lib/server/cases/versions";
 import type { Prisma, PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
@@ -29,6 +30,8 @@ export async function declareConflict(db: PrismaClient, actor: Actor, input: TDe
     const withdrawn = await tx.teamMember.updateMany({ where: { id: member.id, version: member.version, withdrawnAt: null }, data: { withdrawnAt: declaredAt, withdrawReason: input.reason, version: { increment: 1 } } });
     if (withdrawn.count !== 1) throw new DomainError("STALE_VERSION");
     await recordAudit(tx, { actor, action: "conflict.declare", entity: "TeamMember", entityId: member.id, after: { declarationId: declaration.id, reason: input.reason }, context });
+    // The member left the team (and a replacement may join it): facts the team's case guards read.
+    await bumpCaseVersions(tx, { teamId: member.teamId });
 
     const draw = member.team.draw;
     if (!draw || draw.kind !== "TEAMS" || !draw.record || !member.expert || member.drawId !== draw.id) return { replacedBy: null };

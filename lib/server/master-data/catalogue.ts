@@ -5,9 +5,11 @@ import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import type { TCatalogueInput, TCatalogueListQuery } from "@/lib/validation/master-data";
 import { audited, contains, readPage, requireManage, requireRead, statusWhere, uniqueAs, updateVersioned, type Page } from "./common";
 
+import { CATALOGUES, type TCatalogue } from "@/lib/validation/master-data";
+
 /** The two editable catalogues (violation types, key areas) share their shape: code, name, description, legal basis. */
-export const CATALOGUES = ["violation-types", "key-areas"] as const;
-export type Catalogue = (typeof CATALOGUES)[number];
+export { CATALOGUES };
+export type Catalogue = TCatalogue;
 const ENTITY = { "violation-types": "ViolationType", "key-areas": "KeyArea" } as const;
 
 export interface CatalogueRow {

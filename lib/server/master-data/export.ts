@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { recordAudit } from "@/lib/server/audit/record";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
-import { ZCatalogueListQuery, ZExpertListQuery, ZFundUsageListQuery, ZInspectionListQuery, ZInstitutionListQuery } from "@/lib/validation/master-data";
+import { EXPORT_LISTS, ZCatalogueListQuery, ZExpertListQuery, ZFundUsageListQuery, ZInspectionListQuery, ZInstitutionListQuery } from "@/lib/validation/master-data";
 import { catalogueWhere, type Catalogue } from "./catalogue";
 import { requireRead } from "./common";
 import { expertOrder, expertWhere } from "./experts";
@@ -13,7 +13,7 @@ import { choiceLabel, SHEETS, ZH } from "./import/sheets";
 import { inspectionOrder, inspectionWhere } from "./inspection-history";
 import { institutionOrder, institutionWhere } from "./institutions";
 
-export const EXPORTS = ["institutions", "fund-usage", "inspection-history", "experts", "violation-types", "key-areas"] as const;
+export const EXPORTS = EXPORT_LISTS;
 export type ExportList = (typeof EXPORTS)[number];
 
 const CHUNK = 5000;

@@ -204,7 +204,8 @@ function answer(route: Route, outcome: Outcome, request: Request): Response {
   const version = route.operation.etag ? (data as { version?: unknown } | null)?.version : undefined;
   if (typeof version === "number") headers.etag = `"${version}"`;
   if (request.method === "HEAD") return new Response(null, { status: outcome.status, headers });
-  return json({ ok: true, data }, outcome.status, headers);
+  // An operation that returns nothing still answers `data` (null), as the document promises.
+  return json({ ok: true, data: data ?? null }, outcome.status, headers);
 }
 
 /**

@@ -2,8 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import type { Operations } from "@/lib/operations";
 import type { HandlerContext } from "./boundary";
+import { ADMIN_IMPLEMENTATIONS } from "./bindings/admin";
 import { API_TOKEN_IMPLEMENTATIONS } from "./bindings/api-tokens";
 import { CASE_IMPLEMENTATIONS } from "./bindings/cases";
+import { MASTER_DATA_IMPLEMENTATIONS } from "./bindings/master-data";
+import { PLAN_IMPLEMENTATIONS } from "./bindings/plans";
 import { READ_IMPLEMENTATIONS } from "./bindings/reads";
 
 /** A service bound to an operation: it receives the parsed input and the established actor. */
@@ -18,6 +21,9 @@ export type Implementations = { [N in keyof Operations]: Handler<N> };
 export const IMPLEMENTATIONS = {
   ...CASE_IMPLEMENTATIONS,
   ...API_TOKEN_IMPLEMENTATIONS,
+  ...ADMIN_IMPLEMENTATIONS,
+  ...MASTER_DATA_IMPLEMENTATIONS,
+  ...PLAN_IMPLEMENTATIONS,
   ...READ_IMPLEMENTATIONS,
 } satisfies Implementations;
 

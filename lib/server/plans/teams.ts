@@ -2,6 +2,7 @@ import "server-only";
 import { recusalReasons } from "@/lib/domain/draw/team-manifest";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { recordAudit } from "@/lib/server/audit/record";
+import { bumpCaseVersions } from "@/lib/server/cases/versions";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
@@ -46,6 +47,8 @@ export async function addTeamMember(db: PrismaClient, actor: Actor, input: TAddT
       if (restored.count !== 1) throw new DomainError("STALE_VERSION");
       const after = await tx.teamMember.findUniqueOrThrow({ where: { id: place.id } });
       await recordAudit(tx, { actor, action: "team.restoreMember", entity: "Team", entityId: team.id, before: place, after, context });
+      // Who is on the team is a fact the case guards read (who may sign, who sees the case).
+      await bumpCaseVersions(tx, { teamId: team.id });
       return after;
     }
     const member = await tx.teamMember.create({ data: { teamId: team.id, userId: user.id, role: input.role, isLawEnforcement: input.isLawEnforcement } }).catch((error: unknown) => {
@@ -54,6 +57,7 @@ export async function addTeamMember(db: PrismaClient, actor: Actor, input: TAddT
       throw error;
     });
     await recordAudit(tx, { actor, action: "team.addMember", entity: "Team", entityId: team.id, after: member, context });
+    await bumpCaseVersions(tx, { teamId: team.id });
     return member;
   });
 }
@@ -82,6 +86,8 @@ export async function signCommitmentLetter(db: PrismaClient, actor: Actor, teamM
   return db.$transaction(async (tx) => {
     const letter = await tx.commitmentLetter.create({ data: { teamMemberId: member.id, textSha256: COMMITMENT_LETTER_SHA256, signedAt: new Date() } });
     await recordAudit(tx, { actor, action: "commitment.sign", entity: "TeamMember", entityId: member.id, after: letter, context });
+    // A signed letter is what the guards of the team's steps read: the cases' versions move with it.
+    await bumpCaseVersions(tx, { teamId: member.teamId });
     return letter;
   });
 }
@@ -99,6 +105,7 @@ export async function recordPaperCommitmentLetter(db: PrismaClient, actor: Actor
   return db.$transaction(async (tx) => {
     const letter = await tx.commitmentLetter.create({ data: { teamMemberId: member.id, textSha256: COMMITMENT_LETTER_SHA256, signedAt: new Date() } });
     await recordAudit(tx, { actor, action: "commitment.recordPaper", entity: "TeamMember", entityId: member.id, after: letter, context });
+    await bumpCaseVersions(tx, { teamId: member.teamId });
     return letter;
   });
 }

@@ -3,7 +3,6 @@ import { RowActions } from "@/components/master-data/row-actions";
 import { listExperts } from "@/lib/server/master-data/experts";
 import { regionOptions } from "@/lib/server/master-data/regions";
 import { EXPERT_POOLS, ZExpertListQuery } from "@/lib/validation/master-data";
-import { setExpertActiveAction } from "../actions";
 import { listContext } from "../page-context";
 
 export default async function ExpertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -45,7 +44,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
           region: row.homeRegion?.name ?? "—",
           lastServedYear: row.lastServedYear ?? "—",
           status: row.active ? t("masterData.list.statusActive") : t("masterData.list.statusInactive"),
-          actions: manage ? <RowActions t={t} name={`${row.name}（${row.staffNumber}）`} editHref={`/bureau/master-data/experts/${row.id}`} record={row} setActive={setExpertActiveAction} /> : null,
+          actions: manage ? <RowActions t={t} name={`${row.name}（${row.staffNumber}）`} editHref={`/bureau/master-data/experts/${row.id}`} record={row} setActive="masterData.expert.setActive" /> : null,
         },
       }))}
       total={page.total}

@@ -4,7 +4,6 @@ import { formatMoney } from "@/lib/i18n/format";
 import { listFundUsage } from "@/lib/server/master-data/fund-usage";
 import { regionOptions } from "@/lib/server/master-data/regions";
 import { INSTITUTION_KINDS, ZFundUsageListQuery } from "@/lib/validation/master-data";
-import { deleteFundUsageAction } from "../actions";
 import { listContext } from "../page-context";
 
 export default async function FundUsagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -35,7 +34,7 @@ export default async function FundUsagePage({ searchParams }: { searchParams: Pr
           ...institutionCells(row.institution),
           year: row.year,
           amount: formatMoney(row.amount, actor.locale),
-          actions: manage ? <RowActions t={t} name={`${row.institution.name} ${row.year}`} editHref={`/bureau/master-data/fund-usage/${row.id}`} record={row} remove={deleteFundUsageAction} /> : null,
+          actions: manage ? <RowActions t={t} name={`${row.institution.name} ${row.year}`} editHref={`/bureau/master-data/fund-usage/${row.id}`} record={row} remove="masterData.fundUsage.delete" /> : null,
         },
       }))}
       total={page.total}

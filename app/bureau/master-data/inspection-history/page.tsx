@@ -3,7 +3,6 @@ import { RowActions } from "@/components/master-data/row-actions";
 import { listInspectionHistory } from "@/lib/server/master-data/inspection-history";
 import { regionOptions } from "@/lib/server/master-data/regions";
 import { INSPECTION_LEVELS, ZInspectionListQuery } from "@/lib/validation/master-data";
-import { deleteInspectionAction } from "../actions";
 import { listContext } from "../page-context";
 
 export default async function InspectionHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -38,7 +37,7 @@ export default async function InspectionHistoryPage({ searchParams }: { searchPa
           year: row.year,
           plan: row.plan?.title ?? "—",
           note: row.note ?? "—",
-          actions: manage ? <RowActions t={t} name={`${row.institution.name} ${row.year}`} editHref={`/bureau/master-data/inspection-history/${row.id}`} record={row} remove={deleteInspectionAction} /> : null,
+          actions: manage ? <RowActions t={t} name={`${row.institution.name} ${row.year}`} editHref={`/bureau/master-data/inspection-history/${row.id}`} record={row} remove="masterData.inspection.delete" /> : null,
         },
       }))}
       total={page.total}

@@ -3,7 +3,6 @@ import { RowActions } from "@/components/master-data/row-actions";
 import { listInstitutions } from "@/lib/server/master-data/institutions";
 import { regionOptions } from "@/lib/server/master-data/regions";
 import { HOSPITAL_TIERS, INSTITUTION_KINDS, ZInstitutionListQuery } from "@/lib/validation/master-data";
-import { setInstitutionActiveAction } from "../actions";
 import { listContext } from "../page-context";
 
 export default async function InstitutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -44,7 +43,7 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
           region: row.poolingRegion.name,
           creditCode: row.unifiedSocialCreditCode ?? "—",
           status: row.active ? t("masterData.list.statusActive") : t("masterData.list.statusInactive"),
-          actions: manage ? <RowActions t={t} name={row.name} editHref={`/bureau/master-data/institutions/${row.id}`} record={row} setActive={setInstitutionActiveAction} /> : null,
+          actions: manage ? <RowActions t={t} name={row.name} editHref={`/bureau/master-data/institutions/${row.id}`} record={row} setActive="masterData.institution.setActive" /> : null,
         },
       }))}
       total={page.total}

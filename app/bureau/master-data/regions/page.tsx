@@ -7,7 +7,6 @@ import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
 import { listRegions } from "@/lib/server/master-data/regions";
 import { can } from "@/lib/server/policy/policy";
-import { setRegionActiveAction } from "../actions";
 
 /** A dozen regions per province: one table, no paging. */
 export default async function RegionsPage() {
@@ -33,7 +32,7 @@ export default async function RegionsPage() {
             <Td>{r.mergedInto?.name ?? "—"}</Td>
             <Td>{r._count.institutions.toLocaleString(actor.locale)}</Td>
             <Td>{r.active ? t("masterData.list.statusActive") : t("masterData.list.statusInactive")}</Td>
-            <Td>{manage ? <RowActions t={t} name={r.name} editHref={`/bureau/master-data/regions/${r.id}`} record={r} setActive={setRegionActiveAction} /> : null}</Td>
+            <Td>{manage ? <RowActions t={t} name={r.name} editHref={`/bureau/master-data/regions/${r.id}`} record={r} setActive="masterData.region.setActive" /> : null}</Td>
           </tr>
         ))}
       </Table>

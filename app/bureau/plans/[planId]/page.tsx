@@ -22,27 +22,6 @@ import { listPoolingRegions } from "@/lib/server/organizations/organizations";
 import { getPlanOrThrow, listKeyAreaOptions, listTargetableInstitutions } from "@/lib/server/plans/plans";
 import { listInspectors } from "@/lib/server/plans/teams";
 import { can } from "@/lib/server/policy/policy";
-import { fixTargetDrawAction, fixTeamDrawAction } from "./draws/actions";
-import {
-  addCeremonyPartyAction,
-  addExclusionWindowAction,
-  addParticipatingRegionAction,
-  addPlanKeyAreaAction,
-  addPhaseAction,
-  addTargetAction,
-  addTeamMemberAction,
-  createTeamAction,
-  deletePlanAction,
-  designateTargetAction,
-  publishPlanAction,
-  recordPaperLetterAction,
-  recordConflictAction,
-  removePlanItemAction,
-  revisePlanAction,
-  savePlanRegionAction,
-  searchDesignatableAction,
-  updatePlanAction,
-} from "../actions";
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const actor = await requirePageActor("plan.read");
@@ -62,7 +41,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const keyAreaOptions = draft ? (await listKeyAreaOptions(db, actor)).map((k) => ({ id: k.id, label: `${k.name}（${k.code}）` })) : [];
   const regionOptions = regions.map((r) => ({ id: r.id, label: `${r.name}（${r.code}）` }));
   const institutionOptions = institutions.map((i) => ({ id: i.id, label: `${i.name}（${i.nationalCode}）` }));
-  const remove = draft ? removePlanItemAction : null;
+  const remove = draft;
   const teamDraw = plan.draws.filter((d) => d.kind === "TEAMS" && d.status !== "SUPERSEDED" && d.status !== "STOPPED");
   const drawHref = (id: string) => `/bureau/plans/${plan.id}/draws/${id}`;
   const regionRows = plan.inspectedRegions.map((r) => ({
@@ -80,10 +59,10 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         actions={
           <>
             <span className="self-center rounded bg-slate-100 px-2 py-1 text-sm text-slate-700">{t("plans.editor.statusLine", { status: t(`plans.statuses.${plan.status}`), revision: plan.revision })}</span>
-            {draft ? <CommandButton label={t("plans.editor.publish")} payload={{ planId: plan.id }} action={publishPlanAction} confirmText={t("plans.editor.publishConfirm")} /> : null}
-            {deletable ? <CommandButton label={t("plans.editor.delete")} payload={{ planId: plan.id }} action={deletePlanAction} variant="secondary" doneHref="/bureau/plans" confirmText={t("plans.editor.deleteConfirm")} /> : null}
+            {draft ? <CommandButton label={t("plans.editor.publish")} payload={{ planId: plan.id }} operation="plan.publish" confirmText={t("plans.editor.publishConfirm")} /> : null}
+            {deletable ? <CommandButton label={t("plans.editor.delete")} payload={{ planId: plan.id }} operation="plan.delete" variant="secondary" doneHref="/bureau/plans" confirmText={t("plans.editor.deleteConfirm")} /> : null}
             {plan.status === "PUBLISHED" && !plan.supersededBy && can(actor, "plan.create") && plan.draws.length === 0 ? (
-              <CommandButton label={t("plans.editor.revise")} payload={{ planId: plan.id }} action={revisePlanAction} variant="secondary" hrefPrefix="/bureau/plans/" confirmText={t("plans.editor.reviseConfirm")} />
+              <CommandButton label={t("plans.editor.revise")} payload={{ planId: plan.id }} operation="plan.revise" variant="secondary" hrefPrefix="/bureau/plans/" confirmText={t("plans.editor.reviseConfirm")} />
             ) : null}
           </>
         }
@@ -105,7 +84,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         <PlanSummary plan={plan} t={t} locale={actor.locale} />
         {draft ? (
           <Disclosure label={t("plans.editor.editSettings")} initiallyOpen={!plan.documentNumber}>
-            <PlanSettingsForm action={updatePlanAction} defaults={planSettingsDefaults(plan)} />
+            <PlanSettingsForm defaults={planSettingsDefaults(plan)} />
           </Disclosure>
         ) : null}
       </Card>
@@ -117,12 +96,12 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               <li key={p.id} className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{p.title ?? t(`plans.phases.${p.kind}`)}</span>
                 <span className="text-slate-600">{p.startsOn ? t("plans.editor.phaseRange", { start: formatDate(p.startsOn, actor.locale), end: formatDate(p.endsOn, actor.locale) }) : t("plans.editor.phaseBy", { end: formatDate(p.endsOn, actor.locale) })}</span>
-                <RemoveButton planId={plan.id} kind="phase" itemId={p.id} label={p.title ?? t(`plans.phases.${p.kind}`)} action={remove} t={t} />
+                <RemoveButton planId={plan.id} kind="phase" itemId={p.id} label={p.title ?? t(`plans.phases.${p.kind}`)} removable={remove} t={t} />
               </li>
             ))}
           </ul>
         )}
-        {draft ? <AddPhaseForm planId={plan.id} action={addPhaseAction} /> : null}
+        {draft ? <AddPhaseForm planId={plan.id} /> : null}
       </Card>
 
       <Card title={t("plans.editor.regionsTitle")} className="mb-6">
@@ -137,15 +116,15 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               const draws = plan.draws.filter((d) => d.planRegionId === row.id);
               const open = draws.find((d) => d.status !== "SUPERSEDED" && d.status !== "STOPPED");
               if (open) return <Link href={drawHref(open.id)} className="text-sm text-brand-700 hover:underline">{t(`draw.statusLink.${open.status}`)}</Link>;
-              return canDraw ? <CommandButton label={t("draw.fixTargetDraw")} payload={{ planId: plan.id, planRegionId: row.id }} action={fixTargetDrawAction} hrefPrefix={drawHref("")} /> : null;
+              return canDraw ? <CommandButton label={t("draw.fixTargetDraw")} payload={{ planId: plan.id, planRegionId: row.id }} operation="draw.fixTargetDraw" hrefPrefix={drawHref("")} /> : null;
             }}
           />
         )}
         {draft ? (
           <div className="mt-5 flex flex-col gap-6 border-t border-slate-200 pt-4">
-            <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.regionFormTitle")}</h3><PlanRegionForm planId={plan.id} regions={regionOptions} action={savePlanRegionAction} /></div>
+            <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.regionFormTitle")}</h3><PlanRegionForm planId={plan.id} regions={regionOptions} /></div>
             {regionRows.length > 0 ? (
-              <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.designateTitle")}</h3><DesignateTargetForm planId={plan.id} regions={regionRows.map((r) => ({ id: r.id, label: r.name }))} search={searchDesignatableAction} action={designateTargetAction} /></div>
+              <div><h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.editor.designateTitle")}</h3><DesignateTargetForm planId={plan.id} regions={regionRows.map((r) => ({ id: r.id, label: r.name }))} /></div>
             ) : null}
           </div>
         ) : null}
@@ -156,11 +135,11 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         {plan.keyAreas.length === 0 ? <p className="mb-4 text-sm text-slate-500">{t("plans.editor.noKeyAreas")}</p> : (
           <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label={t("plans.editor.keyAreasTitle")}>
             {plan.keyAreas.map((k) => (
-              <li key={k.keyAreaId} className="flex items-center gap-2 rounded border border-slate-200 px-2 py-1">{k.keyArea.name}<RemoveButton planId={plan.id} kind="keyArea" itemId={k.keyAreaId} label={k.keyArea.name} action={remove} t={t} /></li>
+              <li key={k.keyAreaId} className="flex items-center gap-2 rounded border border-slate-200 px-2 py-1">{k.keyArea.name}<RemoveButton planId={plan.id} kind="keyArea" itemId={k.keyAreaId} label={k.keyArea.name} removable={remove} t={t} /></li>
             ))}
           </ul>
         )}
-        {draft ? <PlanKeyAreaForm planId={plan.id} keyAreas={keyAreaOptions.filter((k) => !plan.keyAreas.some((p) => p.keyAreaId === k.id))} action={addPlanKeyAreaAction} /> : null}
+        {draft ? <PlanKeyAreaForm planId={plan.id} keyAreas={keyAreaOptions.filter((k) => !plan.keyAreas.some((p) => p.keyAreaId === k.id))} /> : null}
       </Card>
 
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
@@ -168,29 +147,29 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <p className="mb-3 text-sm text-slate-600">{t("plans.editor.participatingIntro")}</p>
           <ul className="mb-4 space-y-1 text-sm">
             {plan.participatingRegions.map((p) => (
-              <li key={p.poolingRegionId} className="flex items-center gap-2">{p.poolingRegion.name}<RemoveButton planId={plan.id} kind="participating" itemId={p.poolingRegionId} label={p.poolingRegion.name} action={remove} t={t} /></li>
+              <li key={p.poolingRegionId} className="flex items-center gap-2">{p.poolingRegion.name}<RemoveButton planId={plan.id} kind="participating" itemId={p.poolingRegionId} label={p.poolingRegion.name} removable={remove} t={t} /></li>
             ))}
           </ul>
-          {draft ? <ParticipatingRegionForm planId={plan.id} regions={regionOptions} action={addParticipatingRegionAction} /> : null}
+          {draft ? <ParticipatingRegionForm planId={plan.id} regions={regionOptions} /> : null}
         </Card>
         <Card title={t("plans.editor.windowsTitle")}>
           <p className="mb-3 text-sm text-slate-600">{t("plans.editor.windowsIntro")}</p>
           <ul className="mb-4 space-y-1 text-sm">
             {plan.exclusionWindows.map((w) => {
               const label = t("plans.editor.windowText", { level: t(`plans.inspectionLevels.${w.level}`), years: formatYearSpan(w.fromYear, w.toYear) });
-              return <li key={w.id} className="flex items-center gap-2">{label}<RemoveButton planId={plan.id} kind="window" itemId={w.id} label={label} action={remove} t={t} /></li>;
+              return <li key={w.id} className="flex items-center gap-2">{label}<RemoveButton planId={plan.id} kind="window" itemId={w.id} label={label} removable={remove} t={t} /></li>;
             })}
           </ul>
-          {draft ? <ExclusionWindowForm planId={plan.id} year={plan.year} action={addExclusionWindowAction} /> : null}
+          {draft ? <ExclusionWindowForm planId={plan.id} year={plan.year} /> : null}
         </Card>
         <Card title={t("plans.editor.partiesTitle")}>
           <p className="mb-3 text-sm text-slate-600">{t("plans.editor.partiesIntro")}</p>
           <ol className="mb-4 list-decimal space-y-1 pl-5 text-sm">
             {plan.ceremonyParties.map((p) => (
-              <li key={p.id}><span className="inline-flex items-center gap-2">{p.name}<span className="text-xs text-slate-500">{p.code}</span><RemoveButton planId={plan.id} kind="party" itemId={p.id} label={p.name} action={remove} t={t} /></span></li>
+              <li key={p.id}><span className="inline-flex items-center gap-2">{p.name}<span className="text-xs text-slate-500">{p.code}</span><RemoveButton planId={plan.id} kind="party" itemId={p.id} label={p.name} removable={remove} t={t} /></span></li>
             ))}
           </ol>
-          {draft ? <CeremonyPartyForm planId={plan.id} action={addCeremonyPartyAction} /> : null}
+          {draft ? <CeremonyPartyForm planId={plan.id} /> : null}
         </Card>
       </div>
 
@@ -199,7 +178,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         <Card title={t("draw.sectionTitle")} className="mb-6">
           <p className="mb-3 text-sm text-slate-600">{plan.status === "PUBLISHED" ? t("draw.sectionIntro") : t("draw.sectionNeedsPublished")}</p>
           {canDraw && teamDraw.length === 0 && plan.teams.length === 0 && plan.participatingRegions.length > 0 ? (
-            <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} action={fixTeamDrawAction} hrefPrefix={drawHref("")} confirmText={t("draw.fixConfirm")} /></div>
+            <div className="mb-4"><CommandButton label={t("draw.fixTeamDraw")} payload={{ planId: plan.id }} operation="draw.fixTeamDraw" hrefPrefix={drawHref("")} confirmText={t("draw.fixConfirm")} /></div>
           ) : null}
           <DrawList draws={plan.draws} regions={new Map(regionRows.map((r) => [r.id, r.name]))} href={drawHref} t={t} locale={actor.locale} />
         </Card>
@@ -220,15 +199,15 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
                       {m.user?.displayName ?? m.expert?.name ?? "—"}（{t(`plans.teamRoles.${m.role}`)}{m.isLawEnforcement ? `，${t("plans.lawEnforcement")}` : ""}{m.source !== "MANUAL" ? `，${t(`draw.memberSources.${m.source}`)}` : ""}）
                       <span className="ml-2 text-slate-500">{m.withdrawnAt ? t("draw.withdrawn", { reason: m.withdrawReason ?? "" }) : m.commitmentLetter ? t("plans.letterSigned") : t("plans.letterPending")}</span>
                       {canManage && !m.withdrawnAt && !m.commitmentLetter && !m.userId ? (
-                        <CommandButton className="ml-2" variant="secondary" label={t("draw.recordPaperLetter")} payload={{ teamMemberId: m.id }} action={recordPaperLetterAction} confirmText={t("draw.recordPaperLetterConfirm", { name: m.expert?.name ?? "" })} />
+                        <CommandButton className="ml-2" variant="secondary" label={t("draw.recordPaperLetter")} payload={{ teamMemberId: m.id }} operation="team.recordPaperLetter" confirmText={t("draw.recordPaperLetterConfirm", { name: m.expert?.name ?? "" })} />
                       ) : null}
                     </li>
                   ))}
                 </ul>
                 {can(actor, "conflict.declare") && team.members.some((m) => !m.withdrawnAt) ? (
-                  <div className="mb-3"><DeclareConflictForm members={team.members.filter((m) => !m.withdrawnAt).map((m) => ({ id: m.id, label: `${m.user?.displayName ?? m.expert?.name ?? "—"}（${t(`plans.teamRoles.${m.role}`)}）` }))} label={t("draw.declareConflictFor", { team: team.name })} action={recordConflictAction} /></div>
+                  <div className="mb-3"><DeclareConflictForm members={team.members.filter((m) => !m.withdrawnAt).map((m) => ({ id: m.id, label: `${m.user?.displayName ?? m.expert?.name ?? "—"}（${t(`plans.teamRoles.${m.role}`)}）` }))} label={t("draw.declareConflictFor", { team: team.name })} /></div>
                 ) : null}
-                {canManage ? <AddMemberForm teamId={team.id} teamName={team.name} inspectors={inspectors.map((p) => ({ id: p.id, label: `${p.displayName}（${p.staffNumber ?? p.username}）` }))} action={addTeamMemberAction} /> : null}
+                {canManage ? <AddMemberForm teamId={team.id} teamName={team.name} inspectors={inspectors.map((p) => ({ id: p.id, label: `${p.displayName}（${p.staffNumber ?? p.username}）` }))} /> : null}
               </section>
             );
           })}
@@ -237,7 +216,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         {canManage && teamDraw.length === 0 && plan.status !== "ARCHIVED" ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.createTeamTitle")}</h3>
-            <CreateTeamForm planId={plan.id} regions={regions.map((r) => ({ id: r.id, label: r.name }))} action={createTeamAction} />
+            <CreateTeamForm planId={plan.id} regions={regions.map((r) => ({ id: r.id, label: r.name }))} />
           </div>
         ) : null}
       </Card>
@@ -263,7 +242,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         {can(actor, "plan.manageTargets") && plan.status === "PUBLISHED" && plan.teams.length > 0 && plan.inspectedRegions.length === 0 ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="mb-3 text-sm font-semibold text-slate-700">{t("plans.addTargetTitle")}</h3>
-            <AddTargetForm planId={plan.id} institutions={institutionOptions} teams={plan.teams.map((team) => ({ id: team.id, label: team.name }))} action={addTargetAction} />
+            <AddTargetForm planId={plan.id} institutions={institutionOptions} teams={plan.teams.map((team) => ({ id: team.id, label: team.name }))} />
           </div>
         ) : null}
       </Card>

@@ -1,8 +1,9 @@
-import { drawFileResponse } from "@/lib/server/draws/file-response";
+import { callerFromRequest } from "@/lib/server/operations/callers";
+import { handleApiRequest } from "@/lib/server/operations/http";
 
 export const dynamic = "force-dynamic";
 
-/** The bureau's full record (ADR 019): the published record with every committed value and its salt. Bureau only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ drawId: string }> }) {
-  return drawFileResponse((await params).drawId, "full-record");
+/** The address published before `/api/v1`: the same operation, through the same boundary (`GET /api/v1/draws/{drawId}/full-record`). */
+export async function GET(request: Request, { params }: { params: Promise<{ drawId: string }> }) {
+  return handleApiRequest(request, `/draws/${encodeURIComponent((await params).drawId)}/full-record`, { resolveCaller: callerFromRequest });
 }

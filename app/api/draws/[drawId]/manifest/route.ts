@@ -1,8 +1,9 @@
-import { drawFileResponse } from "@/lib/server/draws/file-response";
+import { callerFromRequest } from "@/lib/server/operations/callers";
+import { handleApiRequest } from "@/lib/server/operations/http";
 
 export const dynamic = "force-dynamic";
 
-/** The manifest a ceremony is held on: the bureau's only (it names every candidate), until the record is out. */
-export async function GET(_request: Request, { params }: { params: Promise<{ drawId: string }> }) {
-  return drawFileResponse((await params).drawId, "manifest");
+/** The address published before `/api/v1`: the same operation, through the same boundary (`GET /api/v1/draws/{drawId}/manifest`). */
+export async function GET(request: Request, { params }: { params: Promise<{ drawId: string }> }) {
+  return handleApiRequest(request, `/draws/${encodeURIComponent((await params).drawId)}/manifest`, { resolveCaller: callerFromRequest });
 }

@@ -3,7 +3,6 @@ import { ListView, listQuery, statusFilter } from "@/components/master-data/list
 import { RowActions } from "@/components/master-data/row-actions";
 import { CATALOGUES, listCatalogue, type Catalogue } from "@/lib/server/master-data/catalogue";
 import { ZCatalogueListQuery } from "@/lib/validation/master-data";
-import { setCatalogueEntryActiveAction } from "../../actions";
 import { listContext } from "../../page-context";
 
 const CATALOGUE_TEXT = {
@@ -41,7 +40,7 @@ export default async function CataloguePage({ params, searchParams }: { params: 
           name: row.name,
           legalBasis: row.legalBasis ?? "—",
           status: row.active ? t("masterData.list.statusActive") : t("masterData.list.statusInactive"),
-          actions: manage ? <RowActions t={t} name={row.name} editHref={`${base}/${row.id}`} record={row} setActive={setCatalogueEntryActiveAction.bind(null, which)} /> : null,
+          actions: manage ? <RowActions t={t} name={row.name} editHref={`${base}/${row.id}`} record={row} setActive="masterData.catalogue.setActive" bound={{ catalogue: which }} /> : null,
         },
       }))}
       total={page.total}

@@ -3,7 +3,6 @@ import { formBasics, recordContext } from "../../page-context";
 import { getExpert } from "@/lib/server/master-data/experts";
 import { regionOptions } from "@/lib/server/master-data/regions";
 import { EXPERT_POOLS } from "@/lib/validation/master-data";
-import { createExpertAction, updateExpertAction } from "../../actions";
 
 const LIST = "/bureau/master-data/experts";
 
@@ -19,7 +18,7 @@ export default async function ExpertRecordPage({ params }: { params: Promise<{ i
       found={creating || row !== null}
       form={{
         schema: "expert",
-        ...formBasics(t, row, LIST, createExpertAction, updateExpertAction),
+        ...formBasics(t, row, LIST, "masterData.expert.create", "masterData.expert.update"),
         defaults: {
           staffNumber: row?.staffNumber ?? "",
           name: row?.name ?? "",

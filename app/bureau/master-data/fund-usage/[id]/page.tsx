@@ -1,7 +1,6 @@
 import { RecordPage } from "@/components/master-data/record-page";
 import { formBasics, recordContext } from "../../page-context";
 import { getFundUsage } from "@/lib/server/master-data/fund-usage";
-import { createFundUsageAction, updateFundUsageAction } from "../../actions";
 
 const LIST = "/bureau/master-data/fund-usage";
 
@@ -17,7 +16,7 @@ export default async function FundUsageRecordPage({ params }: { params: Promise<
       found={creating || row !== null}
       form={{
         schema: "fundUsage",
-        ...formBasics(t, row, LIST, createFundUsageAction, updateFundUsageAction),
+        ...formBasics(t, row, LIST, "masterData.fundUsage.create", "masterData.fundUsage.update"),
         defaults: { institutionCode: row?.institution.nationalCode ?? "", year: row ? String(row.year) : "", amount: row?.amount ?? "" },
         fields: [
           { name: "institutionCode", label: t("masterData.fields.institutionCode"), hint: t("masterData.fields.nationalCodeHint"), required: true },

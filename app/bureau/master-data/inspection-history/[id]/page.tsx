@@ -2,7 +2,6 @@ import { RecordPage } from "@/components/master-data/record-page";
 import { formBasics, recordContext } from "../../page-context";
 import { getInspection } from "@/lib/server/master-data/inspection-history";
 import { INSPECTION_LEVELS } from "@/lib/validation/master-data";
-import { createInspectionAction, updateInspectionAction } from "../../actions";
 
 const LIST = "/bureau/master-data/inspection-history";
 
@@ -18,7 +17,7 @@ export default async function InspectionRecordPage({ params }: { params: Promise
       found={creating || row !== null}
       form={{
         schema: "inspection",
-        ...formBasics(t, row, LIST, createInspectionAction, updateInspectionAction),
+        ...formBasics(t, row, LIST, "masterData.inspection.create", "masterData.inspection.update"),
         defaults: { institutionCode: row?.institution.nationalCode ?? "", level: row?.level ?? "PROVINCIAL", year: row ? String(row.year) : "", note: row?.note ?? "" },
         fields: [
           { name: "institutionCode", label: t("masterData.fields.institutionCode"), hint: t("masterData.fields.nationalCodeHint"), required: true },

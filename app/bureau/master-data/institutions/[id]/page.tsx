@@ -3,7 +3,6 @@ import { formBasics, recordContext } from "../../page-context";
 import { getInstitution } from "@/lib/server/master-data/institutions";
 import { regionOptions } from "@/lib/server/master-data/regions";
 import { HOSPITAL_TIERS, INSTITUTION_KINDS } from "@/lib/validation/master-data";
-import { createInstitutionAction, updateInstitutionAction } from "../../actions";
 
 const LIST = "/bureau/master-data/institutions";
 
@@ -19,7 +18,7 @@ export default async function InstitutionPage({ params }: { params: Promise<{ id
       found={creating || row !== null}
       form={{
         schema: "institution",
-        ...formBasics(t, row, LIST, createInstitutionAction, updateInstitutionAction),
+        ...formBasics(t, row, LIST, "masterData.institution.create", "masterData.institution.update"),
         defaults: {
           nationalCode: row?.nationalCode ?? "",
           name: row?.name ?? "",

@@ -1,7 +1,6 @@
 import { RecordPage } from "@/components/master-data/record-page";
 import { formBasics, recordContext } from "../../page-context";
 import { getRegion, regionOptions } from "@/lib/server/master-data/regions";
-import { createRegionAction, updateRegionAction } from "../../actions";
 
 const LIST = "/bureau/master-data/regions";
 
@@ -17,7 +16,7 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
       found={creating || row !== null}
       form={{
         schema: "region",
-        ...formBasics(t, row, LIST, createRegionAction, updateRegionAction),
+        ...formBasics(t, row, LIST, "masterData.region.create", "masterData.region.update"),
         defaults: { code: row?.code ?? "", name: row?.name ?? "", mergedIntoId: row?.mergedIntoId ?? "" },
         fields: [
           { name: "code", label: t("masterData.fields.code"), required: true },

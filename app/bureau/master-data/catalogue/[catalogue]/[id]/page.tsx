@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { RecordPage } from "@/components/master-data/record-page";
 import { formBasics, recordContext } from "../../../page-context";
 import { CATALOGUES, getCatalogueEntry, type Catalogue } from "@/lib/server/master-data/catalogue";
-import { createCatalogueEntryAction, updateCatalogueEntryAction } from "../../../actions";
 
 export default async function CatalogueEntryPage({ params }: { params: Promise<{ catalogue: string; id: string }> }) {
   const { actor, t, db, id, creating } = await recordContext(params);
@@ -21,7 +20,7 @@ export default async function CatalogueEntryPage({ params }: { params: Promise<{
       found={creating || row !== null}
       form={{
         schema: "catalogue",
-        ...formBasics(t, row, list, createCatalogueEntryAction.bind(null, which), updateCatalogueEntryAction.bind(null, which)),
+        ...formBasics(t, row, list, "masterData.catalogue.create", "masterData.catalogue.update", { catalogue: which }),
         defaults: { code: row?.code ?? "", name: row?.name ?? "", legalBasis: row?.legalBasis ?? "", description: row?.description ?? "" },
         fields: [
           { name: "code", label: t("masterData.fields.code"), required: true },

@@ -15,7 +15,6 @@ import { getPublicDraw } from "@/lib/server/draws/publication";
 import { getDrawOrThrow } from "@/lib/server/draws/read";
 import { isDomainError } from "@/lib/server/errors";
 import { can } from "@/lib/server/policy/policy";
-import { commitSaltAction, enterEntropyAction, redrawAction, revealSaltAction, stopDrawAction } from "../actions";
 
 const STEPS = ["MANIFEST_FIXED", "COMMITTED", "ENTROPY_ENTERED", "DRAWN"] as const;
 
@@ -76,8 +75,8 @@ export default async function DrawPage({ params }: { params: Promise<{ planId: s
                 <p className="font-medium">{p.name}<span className="ml-2 text-xs text-slate-500">{p.code}</span></p>
                 {c ? <p className="mt-1 break-all font-mono text-xs text-slate-700">{t("draw.committedWith", { commitment: c.commitment })}</p> : null}
                 {c?.salt ? <p className="mt-1 break-all font-mono text-xs text-green-800">{t("draw.revealedSalt", { salt: c.salt })}</p> : null}
-                {!c && draw.status === "MANIFEST_FIXED" && run ? <div className="mt-2"><CommitForm drawId={draw.id} partyId={p.id} partyName={p.name} action={commitSaltAction} /></div> : null}
-                {c && !c.salt && draw.status === "ENTROPY_ENTERED" && run ? <div className="mt-2"><RevealForm drawId={draw.id} partyId={p.id} partyName={p.name} action={revealSaltAction} /></div> : null}
+                {!c && draw.status === "MANIFEST_FIXED" && run ? <div className="mt-2"><CommitForm drawId={draw.id} partyId={p.id} partyName={p.name} /></div> : null}
+                {c && !c.salt && draw.status === "ENTROPY_ENTERED" && run ? <div className="mt-2"><RevealForm drawId={draw.id} partyId={p.id} partyName={p.name} /></div> : null}
                 {c && !c.salt && draw.status === "STOPPED" ? <p role="status" className="mt-1 text-sm text-red-700">{t("draw.didNotReveal")}</p> : null}
               </li>
             );
@@ -89,19 +88,19 @@ export default async function DrawPage({ params }: { params: Promise<{ planId: s
       <Card title={t("draw.entropyTitle")} className="mb-6">
         <p className="mb-3 text-sm text-slate-600">{t("draw.entropyIntro", { digits: manifest.entropyDigits })}</p>
         {draw.publicEntropy ? <p className="font-mono text-lg tracking-widest">{draw.publicEntropy}</p> : null}
-        {draw.status === "COMMITTED" && run ? <EntropyForm drawId={draw.id} digits={manifest.entropyDigits} action={enterEntropyAction} /> : null}
+        {draw.status === "COMMITTED" && run ? <EntropyForm drawId={draw.id} digits={manifest.entropyDigits} /> : null}
       </Card>
 
       {open && run ? (
         <Card title={t("draw.stopTitle")} className="mb-6">
           <p className="mb-3 text-sm text-slate-600">{t("draw.stopIntro")}</p>
-          <CommandButton label={t("draw.stop")} payload={{ drawId: draw.id }} action={stopDrawAction} variant="secondary" confirmText={t("draw.stopConfirm")} />
+          <CommandButton label={t("draw.stop")} payload={{ drawId: draw.id }} operation="draw.stop" variant="secondary" confirmText={t("draw.stopConfirm")} />
         </Card>
       ) : null}
       {draw.status === "STOPPED" && run && !draw.supersededBy ? (
         <Card title={t("draw.redrawTitle")} className="mb-6">
           <p className="mb-3 text-sm text-slate-600">{t("draw.redrawIntro")}</p>
-          <RedrawForm drawId={draw.id} action={redrawAction} />
+          <RedrawForm drawId={draw.id} />
         </Card>
       ) : null}
 
