@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZNewPassword } from "./auth";
+import { ZVersion } from "./primitives";
 
 export const ROLES = ["BUREAU_ADMIN", "BUREAU_STAFF", "CITY_STAFF", "INSTITUTION_STAFF", "INSPECTOR"] as const;
 export const ORGANIZATION_KINDS = ["PROVINCIAL_BUREAU", "CITY_BUREAU", "INSTITUTION"] as const;
@@ -34,7 +35,7 @@ export const ZCreateOrganizationInput = z.object({
 });
 export type TCreateOrganizationInput = z.infer<typeof ZCreateOrganizationInput>;
 
-export const ZDeactivateInput = z.object({ id: ZId, version: z.coerce.number().int().min(0) });
+export const ZDeactivateInput = z.object({ id: ZId, version: ZVersion });
 export type TDeactivateInput = z.infer<typeof ZDeactivateInput>;
 
 export const ZAuditFilter = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formInteger } from "./primitives";
 import { checkYearArrangement, STATUTORY_HOLIDAYS, type ArrangementProblemCode, type HolidayEntry, type StatutoryHoliday } from "@/lib/domain/calendar-year";
 
 export const ZCalendarOverrideInput = z.object({
@@ -45,7 +46,7 @@ export function holidayEntriesOf(holidays: Record<StatutoryHoliday, z.output<typ
  */
 export const ZCalendarYearInput = z
   .object({
-    year: z.coerce.number({ error: "validation.invalidYear" }).int({ error: "validation.invalidYear" }).min(2027, { error: "validation.invalidYear" }).max(2100, { error: "validation.invalidYear" }),
+    year: formInteger(2027, 2100, "validation.invalidYear"),
     sourceNotice: z.string().trim().min(4, { error: "validation.required" }).max(300, { error: "validation.tooLong" }),
     holidays: z.object({
       NEW_YEAR: ZHolidayEntryInput,

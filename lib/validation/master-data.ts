@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkMoney, normalizeMoney, type MoneyErrorCode } from "@/lib/domain/money";
 import { isValidCreditCode } from "./credit-code";
-import { optionalText, ZBoolean, ZVersion } from "./primitives";
+import { formInteger, optionalText, ZBoolean, ZVersion } from "./primitives";
 
 export const INSTITUTION_KINDS = ["HOSPITAL", "PHARMACY", "AGENCY"] as const;
 export const HOSPITAL_TIERS = ["TIER_3", "TIER_2", "TIER_1_OR_BELOW"] as const;
@@ -23,10 +23,7 @@ export const ZStaffNumber = z.string().trim().min(1, { error: "validation.requir
 export const ZCatalogueCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,16}$/, { error: `${V}.catalogueCodeFormat` });
 
 /** A year of fund usage or of an inspection already held: 2000 up to the current year, never later. */
-export const ZPastYear = z.coerce
-  .number({ error: `${V}.yearRange` })
-  .int({ error: `${V}.yearRange` })
-  .min(2000, { error: `${V}.yearRange` })
+export const ZPastYear = formInteger(2000, 2100, `${V}.yearRange`)
   .refine((year) => year <= new Date().getFullYear(), { error: `${V}.yearRange` });
 
 const MONEY_KEYS: Record<MoneyErrorCode, string> = {

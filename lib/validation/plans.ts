@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formBoolean, formInteger } from "./primitives";
 
 const ZId = z.string().uuid({ error: "validation.invalidId" });
 const ZIsoDate = z.iso.date({ error: "validation.invalidDate" });
@@ -10,7 +11,7 @@ export const TEAM_ROLES = ["LEADER", "DEPUTY", "LIAISON", "MEMBER", "EXPERT", "T
 export const ZCreatePlanInput = z
   .object({
     title: z.string().trim().min(4, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
-    year: z.coerce.number({ error: "validation.invalidYear" }).int({ error: "validation.invalidYear" }).min(2018, { error: "validation.invalidYear" }).max(2100, { error: "validation.invalidYear" }),
+    year: formInteger(2018, 2100, "validation.invalidYear"),
     level: z.enum(PLAN_LEVELS, { error: "validation.invalidChoice" }),
     trigger: z.enum(INSPECTION_TRIGGERS, { error: "validation.invalidChoice" }),
     periodStart: ZIsoDate,
@@ -39,7 +40,7 @@ export const ZAddTeamMemberInput = z.object({
   teamId: ZId,
   userId: ZId,
   role: z.enum(TEAM_ROLES, { error: "validation.invalidChoice" }),
-  isLawEnforcement: z.coerce.boolean().default(false),
+  isLawEnforcement: formBoolean(false),
 });
 export type TAddTeamMemberInput = z.infer<typeof ZAddTeamMemberInput>;
 
@@ -47,8 +48,8 @@ export const ZSignCommitmentInput = z.object({ teamMemberId: ZId });
 
 // The plan editor (issue 8 §1). Every edit names the plan; the service refuses it unless the plan is a draft.
 const ZPlanRef = { planId: ZId };
-const ZYearValue = z.coerce.number({ error: "validation.invalidYear" }).int({ error: "validation.invalidYear" }).min(2000, { error: "validation.invalidYear" }).max(2100, { error: "validation.invalidYear" });
-const count = (max: number) => z.coerce.number({ error: "plans.validation.invalidCount" }).int({ error: "plans.validation.invalidCount" }).min(0, { error: "plans.validation.invalidCount" }).max(max, { error: "plans.validation.invalidCount" });
+const ZYearValue = formInteger(2000, 2100, "validation.invalidYear");
+const count = (max: number) => formInteger(0, max, "plans.validation.invalidCount");
 const optionalText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" }).transform((v) => (v === "" ? null : v));
 
 export const PHASE_KINDS = ["PREPARATION", "KICKOFF", "ON_SITE", "HANDLING", "LOOK_BACK"] as const;
@@ -80,7 +81,7 @@ export const ZUpdatePlanInput = z
     expertsPerTeam: count(20),
     thirdPartyPerTeam: count(20),
     /** Liuzhou plan §四(二): appeals are taken this many working days after the handover; blank takes none. */
-    appealWindowWorkingDays: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), count(60).min(1, { error: "plans.validation.invalidCount" }).nullable()),
+    appealWindowWorkingDays: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), formInteger(1, 60, "plans.validation.invalidCount").nullable()),
   })
   .refine((v) => v.periodStart <= v.periodEnd, { error: "validation.periodOrder", path: ["periodEnd"] });
 export type TUpdatePlanInput = z.infer<typeof ZUpdatePlanInput>;
@@ -111,7 +112,7 @@ export const ZPlanRegionInput = z
     hospitalsToDraw: count(100),
     pharmaciesTopN: count(1000),
     pharmaciesToDraw: count(100),
-    includeAgency: z.coerce.boolean().default(true),
+    includeAgency: formBoolean(true),
     lookBackCount: count(20),
   })
   .refine((v) => v.hospitalPoolRule !== "TOP_PERCENT" || (v.hospitalPoolValue >= 1 && v.hospitalPoolValue <= 100), { error: "plans.validation.percent", path: ["hospitalPoolValue"] })

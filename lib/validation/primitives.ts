@@ -122,6 +122,25 @@ export const ZVersion = z.number({ error: "validation.invalid" }).int({ error: "
 /** A yes/no answer: `true` or `false`, never a string or a number. */
 export const ZBoolean = z.boolean({ error: "validation.invalid" });
 
+/**
+ * A whole number as JSON sends it (a number) or as a form field sends it (digits only, e.g. "2024"): never
+ * `true`, `null`, an empty string or "1e3" (issue 12 §19: no loose coercion). `error` names the message.
+ */
+export function formInteger(min: number, max: number, error: string) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && /^\s*-?\d{1,10}\s*$/.test(value) ? Number(value) : value),
+    z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
+  );
+}
+
+/** A checkbox: `true`/`false`, or a form's "true"/"false"/"on"; absent is `fallback`. Never "false" as true. */
+export function formBoolean(fallback: boolean) {
+  return z
+    .preprocess((value) => (value === "true" || value === "on" ? true : value === "false" ? false : value), z.boolean({ error: "validation.invalid" }))
+    .optional()
+    .transform((value) => value ?? fallback);
+}
+
 /** A choice from a fixed list. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: "validation.invalidChoice" });
