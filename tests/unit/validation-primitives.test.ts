@@ -48,3 +48,31 @@ describe("strict input primitives (issue 12 §19)", () => {
     expect(ZDeliverNoticeInput.safeParse({ ...raw, deliveredAt: true }).success).toBe(false);
   });
 });
+
+describe("form-driven inputs (plans, teams, calendar, master data) take no loose coercion (issue 12 §19)", () => {
+  it("a team member sent with isLawEnforcement \"false\" is not a law-enforcement officer; an absent box is the default", async () => {
+    const { ZAddTeamMemberInput, ZPlanRegionInput } = await import("@/lib/validation/plans");
+    const member = { teamId: "00000000-0000-4000-8000-000000000001", userId: "00000000-0000-4000-8000-000000000002", role: "MEMBER" };
+    expect(ZAddTeamMemberInput.parse({ ...member, isLawEnforcement: "false" }).isLawEnforcement).toBe(false);
+    expect(ZAddTeamMemberInput.parse({ ...member, isLawEnforcement: "on" }).isLawEnforcement).toBe(true);
+    expect(ZAddTeamMemberInput.parse(member).isLawEnforcement).toBe(false);
+    expect(ZAddTeamMemberInput.safeParse({ ...member, isLawEnforcement: "yes" }).success).toBe(false);
+    expect(ZAddTeamMemberInput.safeParse({ ...member, isLawEnforcement: 1 }).success).toBe(false);
+    const region = { planId: member.teamId, poolingRegionId: member.userId, hospitalPoolRule: "TOP_K", hospitalPoolValue: "30", hospitalsToDraw: 3, pharmaciesTopN: 10, pharmaciesToDraw: 2, lookBackCount: 1 };
+    expect(ZPlanRegionInput.parse(region).includeAgency).toBe(true);
+    expect(ZPlanRegionInput.parse({ ...region, includeAgency: false }).includeAgency).toBe(false);
+    expect(ZPlanRegionInput.parse(region).hospitalPoolValue).toBe(30);
+    expect(ZPlanRegionInput.safeParse({ ...region, hospitalsToDraw: "" }).success).toBe(false);
+    expect(ZPlanRegionInput.safeParse({ ...region, hospitalsToDraw: true }).success).toBe(false);
+    expect(ZPlanRegionInput.safeParse({ ...region, hospitalsToDraw: null }).success).toBe(false);
+    expect(ZPlanRegionInput.safeParse({ ...region, hospitalsToDraw: "1e1" }).success).toBe(false);
+  });
+
+  it("a deactivation with version null is refused, not read as version 0", async () => {
+    const { ZDeactivateInput } = await import("@/lib/validation/admin");
+    const id = "00000000-0000-4000-8000-000000000001";
+    expect(ZDeactivateInput.safeParse({ id, version: null }).success).toBe(false);
+    expect(ZDeactivateInput.safeParse({ id, version: "0" }).success).toBe(false);
+    expect(ZDeactivateInput.parse({ id, version: 0 }).version).toBe(0);
+  });
+});
