@@ -77,7 +77,7 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
     // The schema covers the bound values too; the form checks them with what the user typed.
     resolver: (formValues, context, resolverOptions) => resolve({ ...formValues, ...boundRef.current }, context, resolverOptions),
   });
-  const message = (ref: string | undefined) => (ref ? (/^(validation|errors|masterData|plans|cases)\./.test(ref) ? translateMessageRef(t, ref) : ref) : undefined);
+  const message = (ref: string | undefined) => (ref ? (/^(validation|errors|masterData|plans|cases|caseRecord)\./.test(ref) ? translateMessageRef(t, ref) : ref) : undefined);
   const limit = operation.upload ? UPLOAD_LIMITS[operation.upload.kind] : null;
   const label = submitLabel ?? t(operation.labelKey);
 

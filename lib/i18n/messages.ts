@@ -1,4 +1,5 @@
 import enCalendar from "./messages/en/calendar.json";
+import enCaseRecord from "./messages/en/case-record.json";
 import enCases from "./messages/en/cases.json";
 import enDraw from "./messages/en/draw.json";
 import enMasterData from "./messages/en/master-data.json";
@@ -6,6 +7,7 @@ import enPlans from "./messages/en/plans.json";
 import enPlatform from "./messages/en/platform.json";
 import enWorkflow from "./messages/en/workflow.json";
 import zhCalendar from "./messages/zh-CN/calendar.json";
+import zhCaseRecord from "./messages/zh-CN/case-record.json";
 import zhCases from "./messages/zh-CN/cases.json";
 import zhDraw from "./messages/zh-CN/draw.json";
 import zhMasterData from "./messages/zh-CN/master-data.json";
@@ -19,8 +21,8 @@ import type { AppLocale } from "./config";
  * top-level namespaces no other file uses; they are merged here. tests/unit/i18n-catalogs.test.ts checks
  * that both languages have the same keys and placeholders.
  */
-const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData };
-const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData };
+const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhCaseRecord };
+const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enCaseRecord };
 
 export type Messages = typeof zhCN;
 

@@ -121,7 +121,6 @@ const ROUTE: Record<CaseState, CaseEvent[]> = (() => {
 function preparation(row: CaseTransition): CaseEvent[] {
   const key = `${row.from} ${row.event} ${row.to}`;
   const extra: Record<string, CaseEvent[]> = {
-    "FINDINGS_RECORDED SIGN_RECORD_TEAM RECORD_SIGNED": ["SIGN_RECORD_INSTITUTION"],
     "FINDINGS_RECORDED SIGN_RECORD_INSTITUTION RECORD_SIGNED": ["SIGN_RECORD_TEAM"],
     "RECORD_SIGNED HAND_OVER HANDED_OVER": ["WRITE_FEEDBACK_REPORT"],
     "UNDER_APPEAL DECIDE_APPEAL UNDER_APPEAL": ["FILE_APPEAL"],

@@ -148,10 +148,11 @@ export const TRANSITIONS: readonly CaseTransition[] = [
   row("FINDINGS_RECORDED", "ADD_EVIDENCE", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord"]),
   row("FINDINGS_RECORDED", "RECORD_FINDING", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord"]),
   row("FINDINGS_RECORDED", "CLOSE_WITHOUT_FINDINGS", "CLOSED", LEADER, ["needsNoFindings", "needsUnsignedRecord"]),
-  row("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "FINDINGS_RECORDED", LEADER, ["needsNoTeamSignature", "needsFindings", "needsNoInstitutionSignature"]),
-  row("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "RECORD_SIGNED", LEADER, ["needsNoTeamSignature", "needsFindings", "needsInstitutionSignature"]),
-  row("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "FINDINGS_RECORDED", INSTITUTION, ["needsNoInstitutionSignature", "needsFindings", "needsNoTeamSignature"]),
-  row("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "RECORD_SIGNED", INSTITUTION, ["needsNoInstitutionSignature", "needsFindings", "needsTeamSignature"]),
+  // Issue 12 §4: the team signs first, and the institution signs the record as the team presented it;
+  // until the team signs, the record is the team's draft (Liuzhou plan §五(七): matters without a
+  // conclusion stay confidential from the inspected party), so the institution has nothing to sign.
+  row("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "FINDINGS_RECORDED", LEADER, ["needsNoTeamSignature", "needsFindings"]),
+  row("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "RECORD_SIGNED", INSTITUTION, ["needsTeamSignature", "needsNoInstitutionSignature"]),
 
   // Jilin plan §四(三): the team's feedback report and the handed-over material go to the inspected region.
   row("RECORD_SIGNED", "WRITE_FEEDBACK_REPORT", "RECORD_SIGNED", LEADER, ["needsBothSignatures"]),

@@ -4,7 +4,7 @@ import { addMoney, subtractMoney } from "@/lib/domain/money";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
-import { canReadFileKind, type FileKind } from "@/lib/domain/case/file-visibility";
+import { canReadFileKind, canReadTeamRecord, type FileKind } from "@/lib/domain/case/file-visibility";
 import { getCaseActorKind } from "./actor-kind";
 import { allowedEventsFor } from "./allowed-events";
 import { getCaseOrThrow } from "./read";
@@ -64,7 +64,12 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
   // (lib/domain/case/file-visibility.ts). The city's reports to the province go with their files, and their
   // deadlines with them: the institution sees its own material and the notices addressed to it, not the reports.
   const part = await getCaseActorKind(db, actor, core);
-  const reads = (kind: FileKind) => canReadFileKind(kind, part);
+  const reads = (kind: FileKind) => canReadFileKind(kind, part, facts.teamSigned);
+  // Issue 12 §4: the team's unsigned findings are its draft; the institution and the city read the record once signed.
+  if (!canReadTeamRecord(part, facts.teamSigned)) {
+    detail.findings = [];
+    facts.findingsCount = 0;
+  }
   const readsReports = reads("PROGRESS_REPORT") && reads("WRITTEN_REPORT");
   if (!reads("EVIDENCE")) detail.evidence = [];
   if (detail.rectification) {
