@@ -23,7 +23,7 @@ async function version(): Promise<number> {
   return (await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } })).version;
 }
 
-const notice = (v: number, extra: Record<string, unknown> = {}) => ({ caseId, version: v, number: "吉医保飞检〔2024〕1号", recipientName: "王某", recipientTitle: "院长", ...extra });
+const notice = (v: number, extra: Record<string, unknown> = {}) => ({ caseId, version: v, number: "吉医保飞检〔2024〕1号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId], ...extra });
 const finding = (v: number, extra: Record<string, unknown> = {}) => ({
   caseId,
   version: v,

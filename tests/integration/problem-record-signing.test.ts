@@ -28,7 +28,7 @@ const ref = (version: number) => ({ caseId, version });
 beforeEach(async () => {
   w = await makeCaseWorld(t.db);
   caseId = w.inspectionCase.id;
-  await deliverNotice(t.db, w.leader, { ...ref(0), number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+  await deliverNotice(t.db, w.leader, { ...ref(0), number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
   await startOnSite(t.db, w.leader, ref(1), { now: NOW });
   const file = await uploaded("处方.pdf", "%PDF-1.4\n% 处方\n");
   await addEvidence(t.db, w.member, { ...ref(2), kind: "COPY" }, file, { now: NOW });

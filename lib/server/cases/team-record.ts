@@ -9,3 +9,9 @@ export async function isRecordSignedByTeam(db: Tx, caseId: string): Promise<bool
   const signature = await db.problemRecordSignature.findFirst({ where: { side: "TEAM", record: { caseId } }, select: { id: true } });
   return signature !== null;
 }
+
+/** Whether the evidence stored as this file was withdrawn by the team (issue 12 §9). */
+export async function isEvidenceWithdrawn(db: Tx, fileId: string): Promise<boolean> {
+  const withdrawal = await db.evidenceWithdrawal.findFirst({ where: { evidence: { fileId } }, select: { id: true } });
+  return withdrawal !== null;
+}

@@ -18,6 +18,8 @@ import { listCases } from "@/lib/server/cases/read";
 import { recordFinding } from "@/lib/server/cases/record-finding";
 import { recordRefund } from "@/lib/server/cases/record-refund";
 import { reviewRectificationReport } from "@/lib/server/cases/review-report";
+import { editFinding, withdrawFinding } from "@/lib/server/cases/revise-finding";
+import { withdrawEvidence } from "@/lib/server/cases/withdraw-evidence";
 import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { submitProgressReport } from "@/lib/server/cases/submit-progress-report";
@@ -75,6 +77,9 @@ export const CASE_IMPLEMENTATIONS = {
   "case.acceptRectification": event(acceptRectification),
   "case.returnRectification": event(returnRectification),
   "case.close": event(closeCase),
+  "case.editFinding": event(editFinding),
+  "case.withdrawFinding": event(withdrawFinding),
+  "case.withdrawEvidence": event(withdrawEvidence),
 
   "case.list": async (ctx: Ctx<{ state?: Parameters<typeof listCases>[2] extends infer F ? F extends { state?: infer S } ? S : never : never; institution?: string; page?: number }>) =>
     listCases(ctx.db, ctx.actor, ctx.input, ctx.now),
