@@ -75,7 +75,7 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
             ) : <p className="text-sm text-slate-500">{t("cases.noticeNotYet")}</p>}
           </Card>
           <Card title={t("cases.findings")}>
-            {c.findings.length === 0 ? <p className="text-sm text-slate-500">{t("cases.noFindings")}</p> : (
+            {c.findings.length === 0 ? <p className="text-sm text-slate-500">{t(file.teamRecordHidden ? "caseRecord.draftHidden" : "cases.noFindings")}</p> : (
               <Table caption={t("cases.findings")} head={<tr><Th>{t("cases.violationType")}</Th><Th>{t("cases.keyArea")}</Th><Th>{t("cases.findingDescription")}</Th><Th>{t("cases.legalBasis")}</Th><Th>{t("cases.amount")}</Th><Th>{t("cases.findingStatus")}</Th></tr>}>
                 {c.findings.map((f) => {
                   // A withdrawn finding stays in the file, struck through; its reason (in the revisions) is not.
@@ -99,7 +99,7 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
             )}
           </Card>
           <Card title={t("cases.evidence")}>
-            {c.evidence.length === 0 ? <p className="text-sm text-slate-500">{t("cases.noEvidence")}</p> : (
+            {c.evidence.length === 0 ? <p className="text-sm text-slate-500">{t(file.teamRecordHidden ? "caseRecord.draftHidden" : "cases.noEvidence")}</p> : (
               <ul className="flex flex-col gap-2 text-sm">
                 {c.evidence.map((e) => (
                   <li key={e.id} data-testid="evidence-item" data-withdrawn={e.withdrawal ? "true" : undefined}>
@@ -234,7 +234,7 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
                   const key = `audit.actions.${e.action.replace(/\./g, "_")}`;
                   return (
                     <li key={e.seq.toString()} className="border-l-2 border-brand-200 pl-3">
-                      <span className="block text-xs text-slate-500">{formatDateTime(e.at, locale)} · {e.actorLabel ?? "—"}</span>
+                      <span className="block text-xs text-slate-500">{formatDateTime(e.at, locale)} · {e.actorName ? t("caseRecord.actorWithUnit", { name: e.actorName.name, unit: e.actorName.unit }) : (e.actorLabel ?? "—")}</span>
                       {hasMessage(locale, key) ? t(key) : e.action}
                     </li>
                   );

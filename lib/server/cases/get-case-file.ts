@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
 import { canReadFileKind, canReadTeamRecord, type FileKind } from "@/lib/domain/case/file-visibility";
+import { nameAuditRows } from "@/lib/server/audit/names";
 import { getCaseActorKind } from "./actor-kind";
 import { allowedEventsFor } from "./allowed-events";
 import { getCaseOrThrow } from "./read";
@@ -69,9 +70,12 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
     }),
     allowedEventsFor(db, actor, core, now),
   ]);
-  const timeline = can(actor, "case.auditTrail")
-    ? await db.auditEvent.findMany({ where: { entity: "InspectionCase", entityId: core.id }, orderBy: { seq: "asc" }, select: { seq: true, at: true, actorLabel: true, action: true, outcome: true } })
+  const auditRows = can(actor, "case.auditTrail")
+    ? await db.auditEvent.findMany({ where: { entity: "InspectionCase", entityId: core.id }, orderBy: { seq: "asc" }, select: { seq: true, at: true, actorId: true, actorLabel: true, action: true, outcome: true, entity: true, entityId: true } })
     : [];
+  // Issue 12 §10: the history names people by name and unit, not by login.
+  const names = await nameAuditRows(db, auditRows);
+  const timeline = auditRows.map((row) => ({ seq: row.seq, at: row.at, action: row.action, outcome: row.outcome, actorLabel: row.actorLabel, actorName: names.actor(row) }));
   const [violationTypes, keyAreas] = events.includes("RECORD_FINDING") || events.includes("EDIT_FINDING")
     ? await Promise.all([
         db.violationType.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, legalBasis: true } }),
@@ -97,7 +101,8 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
   const part = await getCaseActorKind(db, actor, core);
   const reads = (kind: FileKind) => canReadFileKind(kind, part, facts.teamSigned);
   // Issue 12 §4: the team's unsigned findings are its draft; the institution and the city read the record once signed.
-  if (!canReadTeamRecord(part, facts.teamSigned)) {
+  const teamRecordHidden = !canReadTeamRecord(part, facts.teamSigned);
+  if (teamRecordHidden) {
     detail.findings = [];
     facts.findingsCount = 0;
   }
@@ -118,7 +123,7 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
   const openAppeals = detail.appeals
     .filter((appeal) => appeal.status === "OPEN")
     .map((appeal) => ({ id: appeal.id, grounds: appeal.grounds, finding: appeal.finding?.description ?? null }));
-  return { case: detail, facts, events, timeline, findingsTotal, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, lawEnforcementStaff, deadline: readsReports ? deadline : null, canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
+  return { case: detail, facts, events, timeline, findingsTotal, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, lawEnforcementStaff, teamRecordHidden, deadline: readsReports ? deadline : null, canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
 }
 
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;
