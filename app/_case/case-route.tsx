@@ -19,7 +19,7 @@ export async function CaseRoute({ portal, params }: { portal: Portal; params: Pr
   const t = await getT();
   const file = await getCaseFile(getDb(), actor, (await params).caseId).catch((error: unknown) => (isDomainError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
   if (!file) notFound();
-  const withdrawableEvidence = file.case.evidence.filter((e) => e.withdrawal === null);
+  const withdrawableEvidence = file.events.includes("WITHDRAW_EVIDENCE") ? file.case.evidence.filter((e) => e.withdrawal === null) : [];
   const options = {
     violationTypes: file.violationTypes.map((v) => ({ value: v.id, label: v.name, data: { legalBasis: v.legalBasis } })),
     keyAreas: file.keyAreas.map((k) => ({ value: k.id, label: k.name })),
@@ -28,7 +28,7 @@ export async function CaseRoute({ portal, params }: { portal: Portal; params: Pr
     lawEnforcementStaff: file.lawEnforcementStaff.map((m) => ({ value: m.id, label: t("caseRecord.staffOption", { name: m.name, staffNumber: m.staffNumber ?? "—", role: t(`plans.teamRoles.${m.role}`) }) })),
     // Issue 12 §2: the team's findings it may still correct or withdraw; choosing one fills the form with its values.
     revisableFindings: file.case.findings
-      .filter((f) => f.status !== "WITHDRAWN")
+      .filter((f) => f.status !== "WITHDRAWN" && (file.events.includes("EDIT_FINDING") || file.events.includes("WITHDRAW_FINDING")))
       .map((f) => ({
         value: f.id,
         label: t("cases.findingOption", { type: f.violationType.name, description: f.description }),

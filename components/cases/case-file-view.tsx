@@ -94,7 +94,7 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
                     </tr>
                   );
                 })}
-                <tr><Td className="font-medium">{t("cases.total")}</Td><Td /><Td /><Td /><Td className="whitespace-nowrap text-right font-semibold" data-testid="findings-total">{money(file.findingsTotal)}</Td><Td /></tr>
+                <tr><Td className="font-medium">{t("cases.total")}</Td><Td /><Td /><Td /><Td className="whitespace-nowrap text-right font-semibold"><span data-testid="findings-total">{money(file.findingsTotal)}</span></Td><Td /></tr>
               </Table>
             )}
           </Card>
