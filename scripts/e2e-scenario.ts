@@ -73,7 +73,7 @@ async function main() {
     version = answer.version;
   };
   const steps: [CaseState, () => Promise<void>][] = [
-    ["NOTIFIED", () => run(leader, "case.deliverNotice", { number: `吉医保飞检〔2026〕${stamp}号`, recipientName: "刘院长", recipientTitle: "院长" })],
+    ["NOTIFIED", () => run(leader, "case.deliverNotice", { number: `吉医保飞检〔2026〕${stamp}号`, recipientName: "刘院长", recipientTitle: "院长", staffPresentIds: [leader.userId, member.userId] })],
     ["ON_SITE", () => run(leader, "case.startOnSite", {})],
     ["FINDINGS_RECORDED", async () => {
       for (let i = 1; i <= Number(values.findings); i++) await run(member, "case.recordFinding", { violationTypeId: violation.id, legalBasis: violation.legalBasis ?? "《医疗保障基金使用监督管理条例》第三十八条", description: `将自费耗材串换为目录内耗材结算（第${i}项）`, amount: `${1000 * i}.50` });

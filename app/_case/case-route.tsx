@@ -19,9 +19,21 @@ export async function CaseRoute({ portal, params }: { portal: Portal; params: Pr
   const t = await getT();
   const file = await getCaseFile(getDb(), actor, (await params).caseId).catch((error: unknown) => (isDomainError(error) && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
   if (!file) notFound();
+  const withdrawableEvidence = file.events.includes("WITHDRAW_EVIDENCE") ? file.case.evidence.filter((e) => e.withdrawal === null) : [];
   const options = {
     violationTypes: file.violationTypes.map((v) => ({ value: v.id, label: v.name, data: { legalBasis: v.legalBasis } })),
     keyAreas: file.keyAreas.map((k) => ({ value: k.id, label: k.name })),
+    // Issue 12 §9: evidence the team may still withdraw.
+    withdrawableEvidence: withdrawableEvidence.map((e) => ({ value: e.id, label: `${e.file.fileName}（${t(`cases.evidenceKinds.${e.kind}`)}）` })),
+    lawEnforcementStaff: file.lawEnforcementStaff.map((m) => ({ value: m.id, label: t("caseRecord.staffOption", { name: m.name, staffNumber: m.staffNumber ?? "—", role: t(`plans.teamRoles.${m.role}`) }) })),
+    // Issue 12 §2: the team's findings it may still correct or withdraw; choosing one fills the form with its values.
+    revisableFindings: file.case.findings
+      .filter((f) => f.status !== "WITHDRAWN" && (file.events.includes("EDIT_FINDING") || file.events.includes("WITHDRAW_FINDING")))
+      .map((f) => ({
+        value: f.id,
+        label: t("cases.findingOption", { type: f.violationType.name, description: f.description }),
+        data: { violationTypeId: f.violationTypeId, keyAreaId: f.keyAreaId, legalBasis: f.legalBasis, description: f.description, amount: f.amount.toFixed(2) },
+      })),
     appealableFindings: file.appealableFindings.map((f) => ({ value: f.id, label: t("cases.findingOption", { type: f.type, description: f.description }) })),
     openAppeals: file.openAppeals.map((a) => ({
       value: a.id,
@@ -38,7 +50,7 @@ export async function CaseRoute({ portal, params }: { portal: Portal; params: Pr
         <CaseActions
           caseId={file.case.id}
           version={file.case.version}
-          operations={file.events.map((event) => CASE_EVENT_OPERATIONS[event].name)}
+          operations={file.events.filter((event) => event !== "WITHDRAW_EVIDENCE" || withdrawableEvidence.length > 0).map((event) => CASE_EVENT_OPERATIONS[event].name)}
           awaitingKey={file.awaiting}
           options={options}
           values={{ total: file.findingsTotal, amount: file.outstanding }}

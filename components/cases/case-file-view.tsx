@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FindingRevisions } from "@/components/cases/finding-revisions";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
 import { caseStateLabelKey } from "@/lib/domain/case/state-label";
@@ -63,33 +64,53 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
                 <Field label={t("cases.noticeNumber")}>{c.notice.number}</Field>
                 <Field label={t("cases.recipient")}>{c.notice.recipientName}（{c.notice.recipientTitle}）</Field>
                 <Field label={t("cases.deliveredAt")}>{formatDateTime(c.notice.deliveredAt, locale)} · {c.notice.deliveredBy.displayName}</Field>
+                {c.notice.staffPresent.length > 0 ? (
+                  <div className="sm:col-span-3">
+                    <Field label={t("caseRecord.staffPresent")}>
+                      <span data-testid="notice-staff-present">{c.notice.staffPresent.map((s) => `${s.user.displayName}（${s.user.staffNumber ?? "—"}）`).join("、")}</span>
+                    </Field>
+                  </div>
+                ) : null}
               </dl>
             ) : <p className="text-sm text-slate-500">{t("cases.noticeNotYet")}</p>}
           </Card>
           <Card title={t("cases.findings")}>
-            {c.findings.length === 0 ? <p className="text-sm text-slate-500">{t("cases.noFindings")}</p> : (
+            {c.findings.length === 0 ? <p className="text-sm text-slate-500">{t(file.teamRecordHidden ? "caseRecord.draftHidden" : "cases.noFindings")}</p> : (
               <Table caption={t("cases.findings")} head={<tr><Th>{t("cases.violationType")}</Th><Th>{t("cases.keyArea")}</Th><Th>{t("cases.findingDescription")}</Th><Th>{t("cases.legalBasis")}</Th><Th>{t("cases.amount")}</Th><Th>{t("cases.findingStatus")}</Th></tr>}>
-                {c.findings.map((f) => (
-                  <tr key={f.id} className={f.status === "WITHDRAWN" ? "text-slate-400 line-through" : undefined}>
-                    <Td>{f.violationType.name}</Td>
-                    <Td>{f.keyArea?.name ?? "—"}</Td>
-                    <Td>{f.description}</Td>
-                    <Td>{f.legalBasis}</Td>
-                    <Td className="whitespace-nowrap text-right">{money(f.amount)}</Td>
-                    <Td className="whitespace-nowrap">{t(`cases.findingStatuses.${f.status}`)}</Td>
-                  </tr>
-                ))}
-                <tr><Td className="font-medium">{t("cases.total")}</Td><Td /><Td /><Td /><Td className="whitespace-nowrap text-right font-semibold" data-testid="findings-total">{money(file.findingsTotal)}</Td><Td /></tr>
+                {c.findings.map((f) => {
+                  // A withdrawn finding stays in the file, struck through; its reason (in the revisions) is not.
+                  const struck = f.status === "WITHDRAWN" ? "text-slate-400 line-through" : undefined;
+                  return (
+                    <tr key={f.id} data-testid="finding-row" data-status={f.status}>
+                      <Td><span className={struck}>{f.violationType.name}</span></Td>
+                      <Td><span className={struck}>{f.keyArea?.name ?? "—"}</span></Td>
+                      <Td>
+                        <span className={`whitespace-pre-line ${struck ?? ""}`}>{f.description}</span>
+                        <FindingRevisions revisions={f.revisions} t={t} locale={locale} />
+                      </Td>
+                      <Td><span className={struck}>{f.legalBasis}</span></Td>
+                      <Td className="whitespace-nowrap text-right"><span className={struck}>{money(f.amount)}</span></Td>
+                      <Td className="whitespace-nowrap">{t(`cases.findingStatuses.${f.status}`)}</Td>
+                    </tr>
+                  );
+                })}
+                <tr><Td className="font-medium">{t("cases.total")}</Td><Td /><Td /><Td /><Td className="whitespace-nowrap text-right font-semibold"><span data-testid="findings-total">{money(file.findingsTotal)}</span></Td><Td /></tr>
               </Table>
             )}
           </Card>
           <Card title={t("cases.evidence")}>
-            {c.evidence.length === 0 ? <p className="text-sm text-slate-500">{t("cases.noEvidence")}</p> : (
+            {c.evidence.length === 0 ? <p className="text-sm text-slate-500">{t(file.teamRecordHidden ? "caseRecord.draftHidden" : "cases.noEvidence")}</p> : (
               <ul className="flex flex-col gap-2 text-sm">
                 {c.evidence.map((e) => (
-                  <li key={e.id}>
-                    <a className="text-brand-700 hover:underline" href={`/api/files/${e.file.id}`}>{e.file.fileName}</a>
+                  <li key={e.id} data-testid="evidence-item" data-withdrawn={e.withdrawal ? "true" : undefined}>
+                    <a className={`text-brand-700 hover:underline ${e.withdrawal ? "line-through" : ""}`} href={`/api/files/${e.file.id}`}>{e.file.fileName}</a>
                     <span className="ml-2 text-slate-500">{t(`cases.evidenceKinds.${e.kind}`)} · {Math.ceil(e.file.sizeBytes / 1024)} KB · {formatDateTime(e.file.uploadedAt, locale)}</span>
+                    {e.withdrawal ? (
+                      <span className="block text-xs text-amber-800">
+                        {t("caseRecord.evidenceWithdrawnBy", { name: e.withdrawal.withdrawnBy.displayName, unit: e.withdrawal.withdrawnBy.organization.name, time: formatDateTime(e.withdrawal.withdrawnAt, locale) })}
+                        {" "}{t("caseRecord.reasonIs", { reason: e.withdrawal.reason })}
+                      </span>
+                    ) : null}
                     <code className="block break-all text-xs text-slate-400">SHA-256 {e.file.sha256}</code>
                   </li>
                 ))}
@@ -213,7 +234,7 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
                   const key = `audit.actions.${e.action.replace(/\./g, "_")}`;
                   return (
                     <li key={e.seq.toString()} className="border-l-2 border-brand-200 pl-3">
-                      <span className="block text-xs text-slate-500">{formatDateTime(e.at, locale)} · {e.actorLabel ?? "—"}</span>
+                      <span className="block text-xs text-slate-500">{formatDateTime(e.at, locale)} · {e.actorName ? t("caseRecord.actorWithUnit", { name: e.actorName.name, unit: e.actorName.unit }) : (e.actorLabel ?? "—")}</span>
                       {hasMessage(locale, key) ? t(key) : e.action}
                     </li>
                   );

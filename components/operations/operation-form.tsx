@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type FieldValues, type Resolver } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { performOperation } from "@/app/_actions/operations";
 import { Button } from "@/components/ui/button";
@@ -35,7 +35,7 @@ export interface OperationFormProps {
 }
 
 function emptyValues(fields: readonly FormFieldSpec[]): FieldValues {
-  return Object.fromEntries(fields.map((field) => [field.name, field.kind === "checkbox" ? false : field.kind === "multiselect" ? [] : (field.defaultValue ?? "")]));
+  return Object.fromEntries(fields.map((field) => [field.name, field.kind === "checkbox" ? false : field.kind === "checkboxes" || field.kind === "multiselect" ? [] : (field.defaultValue ?? "")]));
 }
 
 /** Sends a form with its file to the operation's `/api/v1` route, with the version as `If-Match`. */
@@ -79,7 +79,9 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
     // The schema covers the bound values too; the form checks them with what the user typed.
     resolver: (formValues, context, resolverOptions) => resolve({ ...formValues, ...boundRef.current }, context, resolverOptions),
   });
-  const message = (ref: string | undefined) => (ref ? (/^(validation|errors|masterData|plans|cases)\./.test(ref) ? translateMessageRef(t, ref) : ref) : undefined);
+  // The checkbox lists (several choices in one field) render from the values as they change.
+  const watched = useWatch({ control: form.control });
+  const message = (ref: string | undefined) => (ref ? (/^(validation|errors|masterData|plans|cases|caseRecord)\./.test(ref) ? translateMessageRef(t, ref) : ref) : undefined);
   const limit = operation.upload ? UPLOAD_LIMITS[operation.upload.kind] : null;
   const label = submitLabel ?? t(operation.labelKey);
 
@@ -130,13 +132,32 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
             await registered.onChange(event);
             // A field filled from another's choice (a violation type's legal basis) while still empty.
             for (const other of spec.fields) {
-              if (other.autofill?.from !== field.name || form.getValues(other.name)) continue;
+              if (other.autofill?.from !== field.name || (!other.autofill.overwrite && form.getValues(other.name))) continue;
               const chosen = optionsOf(field).find((option) => option.value === event.target.value) as FormOption | undefined;
               const fill = chosen?.data?.[other.autofill.key];
               if (fill) form.setValue(other.name, fill);
+              else if (other.autofill.overwrite && chosen) form.setValue(other.name, "");
             }
           },
         };
+        if (field.kind === "checkboxes") {
+          const chosen = (watched[field.name] as string[] | undefined) ?? [];
+          const toggle = (value: string, on: boolean) =>
+            form.setValue(field.name, on ? [...chosen, value] : chosen.filter((v) => v !== value), { shouldValidate: form.formState.isSubmitted });
+          return (
+            <fieldset key={field.name} className="flex flex-col gap-1 md:col-span-2" aria-invalid={error ? true : undefined}>
+              <legend className={`text-sm font-medium text-slate-700 ${field.required ? "after:ml-0.5 after:text-red-600 after:content-['*']" : ""}`}>{t(field.labelKey)}</legend>
+              {field.hintKey ? <p className="text-xs text-slate-500">{t(field.hintKey, values)}</p> : null}
+              {optionsOf(field).map((option) => (
+                <label key={option.value} className="flex items-center gap-2 text-sm text-slate-800">
+                  <input type="checkbox" value={option.value} checked={chosen.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+                  {option.label}
+                </label>
+              ))}
+              {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
+            </fieldset>
+          );
+        }
         const control =
           field.kind === "textarea" ? <TextAreaField required={field.required} rows={4} {...common} />
           : field.kind === "checkbox" ? <CheckboxField {...common} />

@@ -1,5 +1,6 @@
 import enApi from "./messages/en/api.json";
 import enCalendar from "./messages/en/calendar.json";
+import enCaseRecord from "./messages/en/case-record.json";
 import enCases from "./messages/en/cases.json";
 import enDraw from "./messages/en/draw.json";
 import enMasterData from "./messages/en/master-data.json";
@@ -8,6 +9,7 @@ import enPlatform from "./messages/en/platform.json";
 import enWorkflow from "./messages/en/workflow.json";
 import zhApi from "./messages/zh-CN/api.json";
 import zhCalendar from "./messages/zh-CN/calendar.json";
+import zhCaseRecord from "./messages/zh-CN/case-record.json";
 import zhCases from "./messages/zh-CN/cases.json";
 import zhDraw from "./messages/zh-CN/draw.json";
 import zhMasterData from "./messages/zh-CN/master-data.json";
@@ -21,8 +23,8 @@ import type { AppLocale } from "./config";
  * top-level namespaces no other file uses; they are merged here. tests/unit/i18n-catalogs.test.ts checks
  * that both languages have the same keys and placeholders.
  */
-const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhApi };
-const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enApi };
+const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhCaseRecord, ...zhApi };
+const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enCaseRecord, ...enApi };
 
 export type Messages = typeof zhCN;
 

@@ -21,7 +21,8 @@ export interface UploadSpec {
   labelKey: string;
 }
 
-export type FormFieldKind = "text" | "textarea" | "money" | "date" | "datetime" | "checkbox" | "select" | "multiselect";
+/** `multiselect`: a list box of choices the entry names; `checkboxes`: several choices of a list the page supplies, sent as an array of the chosen values. */
+export type FormFieldKind = "text" | "textarea" | "money" | "date" | "datetime" | "checkbox" | "select" | "multiselect" | "checkboxes";
 
 export interface FormFieldSpec {
   name: string;
@@ -37,8 +38,8 @@ export interface FormFieldSpec {
   wide?: boolean;
   /** The value the form starts with (and returns to after a success). */
   defaultValue?: string;
-  /** Filled from the chosen option of another field while still empty (a violation type's legal basis). */
-  autofill?: { from: string; key: string };
+  /** Filled from the chosen option of another field while still empty (a violation type's legal basis), or always with `overwrite` (a finding's values to correct). */
+  autofill?: { from: string; key: string; overwrite?: boolean };
 }
 
 export interface FormSpec {

@@ -56,6 +56,9 @@ const TEAM_EVENTS: readonly Permission[] = [
   "case.signRecordTeam",
   "case.writeFeedbackReport",
   "case.handOver",
+  "case.editFinding",
+  "case.withdrawFinding",
+  "case.withdrawEvidence",
 ];
 const CITY_EVENTS: readonly Permission[] = [
   "case.decideAppeal",

@@ -14,6 +14,14 @@ const ZCaseRef = { caseId: ZId, version: ZVersion };
 export const ZCaseCommandInput = z.strictObject(ZCaseRef);
 export type TCaseCommandInput = z.output<typeof ZCaseCommandInput>;
 
+/** 条例 art. 29: at least two law-enforcement staff on site; the message names the rule. */
+export const MIN_LAW_ENFORCEMENT_STAFF = 2;
+const ZStaffPresentIds = z
+  .array(ZId, { error: "caseRecord.staffPresentRule" })
+  .max(50, { error: "validation.invalid" })
+  .refine((ids) => new Set(ids).size === ids.length, { error: "caseRecord.staffPresentRule" })
+  .refine((ids) => ids.length >= MIN_LAW_ENFORCEMENT_STAFF, { error: "caseRecord.staffPresentRule" });
+
 export const ZDeliverNoticeInput = z.strictObject({
   ...ZCaseRef,
   number: requiredText(64),
@@ -21,6 +29,8 @@ export const ZDeliverNoticeInput = z.strictObject({
   recipientTitle: requiredText(100),
   /** When the notice was handed over; defaults to now, and never later than now. */
   deliveredAt: blankAsAbsent(ZDateTime),
+  /** 条例 art. 29: the team's law-enforcement staff present (users), at least two, named on the notice. */
+  staffPresentIds: ZStaffPresentIds,
 });
 export type TDeliverNoticeInput = z.output<typeof ZDeliverNoticeInput>;
 
@@ -148,3 +158,24 @@ export type TReviewReportInput = z.output<typeof ZReviewReportInput>;
 export type TProgressReportInput = TCaseReportInput;
 export type TWrittenReportInput = TCaseReportInput;
 export type TReturnRectificationInput = z.output<typeof ZReturnRectificationInput>;
+
+/** Issue 12 §2: a correction of a finding before the team signs: its values as they should stand, and why. */
+export const ZEditFindingInput = z.strictObject({
+  ...ZCaseRef,
+  findingId: ZId,
+  violationTypeId: ZId,
+  keyAreaId: blankAsAbsent(ZId),
+  legalBasis: requiredText(500),
+  description: requiredText(4000),
+  amount: ZMoney,
+  reason: requiredText(2000),
+});
+export type TEditFindingInput = z.output<typeof ZEditFindingInput>;
+
+/** Issue 12 §2: a finding withdrawn before the team signs; it stays in the file, marked, with the reason. */
+export const ZWithdrawFindingInput = z.strictObject({ ...ZCaseRef, findingId: ZId, reason: requiredText(2000) });
+export type TWithdrawFindingInput = z.output<typeof ZWithdrawFindingInput>;
+
+/** Issue 12 §9: evidence withdrawn before the team signs; the file stays, marked, with the reason. */
+export const ZWithdrawEvidenceInput = z.strictObject({ ...ZCaseRef, evidenceId: ZId, reason: requiredText(2000) });
+export type TWithdrawEvidenceInput = z.output<typeof ZWithdrawEvidenceInput>;

@@ -5,7 +5,7 @@ export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_form";
-    if (!(field in out)) out[field] = /^(validation|errors|masterData)\./.test(issue.message) ? issue.message : "validation.invalid";
+    if (!(field in out)) out[field] = /^(validation|errors|masterData|caseRecord)\./.test(issue.message) ? issue.message : "validation.invalid";
   }
   return out;
 }

@@ -41,7 +41,9 @@ async function call(path: string, init: RequestInit & { as?: Actor | null; token
 }
 
 const sameSite = { origin: ORIGIN, "sec-fetch-site": "same-origin" };
-const notice = { number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长" };
+const NOTICE = { number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长" };
+/** The notice with the two law-enforcement staff present (条例 art. 29), of the current world. */
+const notice = () => ({ ...NOTICE, staffPresentIds: [w.leader.userId, w.member.userId] });
 const denied = () => t.db.auditEvent.count({ where: { outcome: "DENIED" } });
 
 describe("routes and the one error shape", () => {
@@ -68,12 +70,12 @@ describe("routes and the one error shape", () => {
   it("never answers bad input with a 500 or internal text, and writes nothing", async () => {
     const headers = { ...sameSite, "if-match": '"0"' };
     const bad: [string, unknown][] = [
-      ["NUL in text", { ...notice, recipientName: "王\u0000某" }],
-      ["a number for text", { ...notice, number: 12 }],
-      ["an impossible date", { ...notice, deliveredAt: "0000-01-01T00:00:00Z" }],
-      ["a boolean date", { ...notice, deliveredAt: true }],
-      ["an unknown field", { ...notice, state: "CLOSED" }],
-      ["a huge string", { ...notice, recipientTitle: "长".repeat(100_000) }],
+      ["NUL in text", { ...notice(), recipientName: "王\u0000某" }],
+      ["a number for text", { ...notice(), number: 12 }],
+      ["an impossible date", { ...notice(), deliveredAt: "0000-01-01T00:00:00Z" }],
+      ["a boolean date", { ...notice(), deliveredAt: true }],
+      ["an unknown field", { ...notice(), state: "CLOSED" }],
+      ["a huge string", { ...notice(), recipientTitle: "长".repeat(100_000) }],
     ];
     for (const [why, body] of bad) {
       const answer = await call(`/cases/${caseId}/events/deliver-notice`, { method: "POST", as: w.leader, headers, body: JSON.stringify(body) });
@@ -93,7 +95,7 @@ describe("a session cookie only from our own pages", () => {
     const before = await denied();
     const attempts: Record<string, string>[] = [{ origin: "http://evil.example", "sec-fetch-site": "cross-site" }, { origin: "http://feijian.test:8080", "sec-fetch-site": "same-site" }, {}];
     for (const headers of attempts) {
-      const answer = await call(`/cases/${caseId}/events/deliver-notice`, { method: "POST", as: w.leader, headers: { ...headers, "if-match": '"0"' }, body: JSON.stringify(notice) });
+      const answer = await call(`/cases/${caseId}/events/deliver-notice`, { method: "POST", as: w.leader, headers: { ...headers, "if-match": '"0"' }, body: JSON.stringify(notice()) });
       expect(answer).toMatchObject({ status: 403, body: { code: "CROSS_ORIGIN" } });
     }
     expect(await denied()).toBe(before + 3);
@@ -110,15 +112,15 @@ describe("versions: ETag on reads, If-Match on case events", () => {
     const read = await call(`/cases/${caseId}`, { as: w.leader });
     expect(read.headers.get("etag")).toBe('"0"');
     const path = `/cases/${caseId}/events/deliver-notice`;
-    expect(await call(path, { method: "POST", as: w.leader, headers: sameSite, body: JSON.stringify(notice) })).toMatchObject({ status: 428, body: { code: "PRECONDITION_REQUIRED" } });
-    expect(await call(path, { method: "POST", as: w.leader, headers: { ...sameSite, "if-match": '"5"' }, body: JSON.stringify(notice) })).toMatchObject({ status: 412, body: { code: "STALE_VERSION", message: "该记录已被他人修改，请刷新页面后重试。" } });
-    const done = await call(path, { method: "POST", as: w.leader, headers: { ...sameSite, "if-match": '"0"' }, body: JSON.stringify({ ...notice, version: 99 }) });
+    expect(await call(path, { method: "POST", as: w.leader, headers: sameSite, body: JSON.stringify(notice()) })).toMatchObject({ status: 428, body: { code: "PRECONDITION_REQUIRED" } });
+    expect(await call(path, { method: "POST", as: w.leader, headers: { ...sameSite, "if-match": '"5"' }, body: JSON.stringify(notice()) })).toMatchObject({ status: 412, body: { code: "STALE_VERSION", message: "该记录已被他人修改，请刷新页面后重试。" } });
+    const done = await call(path, { method: "POST", as: w.leader, headers: { ...sameSite, "if-match": '"0"' }, body: JSON.stringify({ ...notice(), version: 99 }) });
     expect(done).toMatchObject({ status: 200, body: { ok: true, data: { state: "NOTIFIED", version: 1 } } });
     expect(done.headers.get("etag")).toBe('"1"');
   });
 
   it("a page's second action goes through with the version the first returned (issue 12 §2)", async () => {
-    await deliverNotice(t.db, w.leader, { caseId, version: 0, ...notice });
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, ...notice() });
     await startOnSite(t.db, w.leader, { caseId, version: 1 });
     const path = `/cases/${caseId}/events/record-finding`;
     const finding = (amount: string) => JSON.stringify({ violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: `串换药品 ${amount}`, amount });
@@ -134,20 +136,20 @@ describe("Idempotency-Key", () => {
   it("writes once for a retried request and answers the same; refuses the key with another request", async () => {
     const path = `/cases/${caseId}/events/deliver-notice`;
     const headers = { ...sameSite, "if-match": '"0"', "idempotency-key": "notice-retry-1" };
-    const first = await call(path, { method: "POST", as: w.leader, headers, body: JSON.stringify(notice) });
-    const retry = await call(path, { method: "POST", as: w.leader, headers, body: JSON.stringify(notice) });
+    const first = await call(path, { method: "POST", as: w.leader, headers, body: JSON.stringify(notice()) });
+    const retry = await call(path, { method: "POST", as: w.leader, headers, body: JSON.stringify(notice()) });
     expect(first.status).toBe(200);
     expect(retry).toEqual({ ...retry, status: 200, body: first.body });
     expect(await t.db.onSiteNotice.count({ where: { caseId } })).toBe(1);
-    const other = await call(path, { method: "POST", as: w.leader, headers, body: JSON.stringify({ ...notice, recipientName: "李某" }) });
+    const other = await call(path, { method: "POST", as: w.leader, headers, body: JSON.stringify({ ...notice(), recipientName: "李某" }) });
     expect(other).toMatchObject({ status: 422, body: { code: "IDEMPOTENCY_KEY_REUSED" } });
   });
 
   it("frees the key after a refusal, so the corrected retry runs", async () => {
     const path = `/cases/${caseId}/events/deliver-notice`;
     const headers = { ...sameSite, "idempotency-key": "notice-retry-2" };
-    expect((await call(path, { method: "POST", as: w.leader, headers: { ...headers, "if-match": '"4"' }, body: JSON.stringify(notice) })).status).toBe(412);
-    expect((await call(path, { method: "POST", as: w.leader, headers: { ...headers, "if-match": '"0"' }, body: JSON.stringify(notice) })).status).toBe(200);
+    expect((await call(path, { method: "POST", as: w.leader, headers: { ...headers, "if-match": '"4"' }, body: JSON.stringify(notice()) })).status).toBe(412);
+    expect((await call(path, { method: "POST", as: w.leader, headers: { ...headers, "if-match": '"0"' }, body: JSON.stringify(notice()) })).status).toBe(200);
   });
 });
 
@@ -158,7 +160,7 @@ describe("API tokens for system accounts", () => {
   }
 
   it("acts as the organization's system account, only with the token's permissions, without any Origin, each use audited", async () => {
-    await deliverNotice(t.db, w.leader, { caseId, version: 0, ...notice });
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, ...notice() });
     const { token } = await issue(["case.read"]);
     expect(token).toMatch(/^fj_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
     expect(await t.db.apiToken.count({ where: { secretSha256: token } })).toBe(0);

@@ -10,7 +10,7 @@ import { callerFromRequest } from "@/lib/server/operations/callers";
 import { handleApiRequest } from "@/lib/server/operations/http";
 import { makeActor } from "../factories";
 import { makeCase, makeCaseWorld } from "../factories/cases";
-import { addEvidence, cancelCase, deliverNotice, recordFinding, startOnSite } from "../support/case-operations";
+import { addEvidence, cancelCase, deliverNotice, recordFinding, signRecordAsTeam, startOnSite } from "../support/case-operations";
 import { setupTestDatabase } from "./support/db";
 import { setupTempStorage, uploaded } from "./support/storage";
 
@@ -36,7 +36,7 @@ async function get(path: string, who: { as?: Actor; token?: string }): Promise<A
   return { status: response.status, headers: response.headers, body: (await response.json()) as Answer["body"] };
 }
 
-const notice = { number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长" };
+const notice = { number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长", get staffPresentIds() { return [w.leader.userId, w.member.userId]; } };
 type Page = { items: { id: string }[]; nextCursor: string | null; next: string | null };
 
 describe("GET /cases: a page at a time, by an opaque cursor", () => {
@@ -85,9 +85,12 @@ describe("a case's findings and files", () => {
     await startOnSite(t.db, w.leader, { caseId, version: 1 });
   });
 
-  it("lists the findings to the team, the bureau and the institution, NOT_FOUND outside scope", async () => {
+  it("lists the findings to the team and the bureau, to the institution and the city once the team signed, NOT_FOUND outside scope", async () => {
     await recordFinding(t.db, w.member, { caseId, version: 2, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "1234.5" });
-    for (const reader of [w.member, w.bureau, w.institutionStaff]) {
+    // The team's draft (issue 12 §4): the institution and the city read none of it before the team signs.
+    for (const reader of [w.institutionStaff, w.city]) expect((await get(`/cases/${caseId}/findings`, { as: reader })).body!.data).toEqual({ items: [] });
+    await signRecordAsTeam(t.db, w.leader, { caseId, version: 3 });
+    for (const reader of [w.member, w.bureau, w.institutionStaff, w.city]) {
       const answer = await get(`/cases/${caseId}/findings`, { as: reader });
       expect(answer.status).toBe(200);
       expect(answer.body!.data).toMatchObject({ items: [{ description: "串换药品", amount: "1234.50", status: "RECORDED", keyArea: null }] });
@@ -99,6 +102,9 @@ describe("a case's findings and files", () => {
     const file = await uploaded("处方.pdf", "%PDF-1.4\n% 处方\n");
     await addEvidence(t.db, w.leader, { caseId, version: 2, kind: "COPY" }, file);
     await settleUpload(t.db, file);
+    expect((await get(`/cases/${caseId}/files`, { as: w.institutionStaff })).body!.data).toEqual({ items: [] });
+    await recordFinding(t.db, w.member, { caseId, version: 3, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "10" });
+    await signRecordAsTeam(t.db, w.leader, { caseId, version: 4 });
     const listed = await get(`/cases/${caseId}/files`, { as: w.institutionStaff });
     const items = (listed.body!.data as { items: { kind: string; href: string; sha256: string; fileName: string }[] }).items;
     expect(items).toMatchObject([{ kind: "EVIDENCE", fileName: "处方.pdf", sha256: file.sha256 }]);
@@ -151,7 +157,7 @@ describe("GET /events: the change feed, scoped to the caller", () => {
     const issue = (permissions: string[]) => issueApiToken(t.db, admin, { name: "卫健委数据交换", organizationId: w.cityBureau.id, permissions: permissions as never, expiresOn: "2099-01-01" }, {}, new Date("2098-06-01T00:00:00Z"));
     await deliverNotice(t.db, w.leader, { caseId, version: 0, ...notice });
     const other = await makeCaseWorld(t.db);
-    await deliverNotice(t.db, other.leader, { caseId: other.inspectionCase.id, version: 0, ...notice });
+    await deliverNotice(t.db, other.leader, { caseId: other.inspectionCase.id, version: 0, ...notice, staffPresentIds: [other.leader.userId, other.member.userId] });
     const { token } = await issue(["event.read"]);
     expect((await feed({ token })).items.map((item) => item.caseId)).toEqual([caseId]);
     const { token: readOnly } = await issue(["case.read"]);

@@ -35,7 +35,7 @@ beforeEach(async () => {
 /** Carries the world's case to RECORD_SIGNED with its feedback report; returns the handover's command. */
 async function readyForHandover(w: World, now: Date) {
   const caseId = w.inspectionCase.id;
-  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "通知1号", recipientName: "王某", recipientTitle: "院长" }, { now });
+  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "通知1号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now });
   await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now });
   await recordFinding(t.db, w.member, { caseId, version: 2, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换", amount: "100.00" }, { now });
   await signRecordAsTeam(t.db, w.leader, { caseId, version: 3 }, { now });

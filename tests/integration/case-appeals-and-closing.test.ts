@@ -36,7 +36,7 @@ const ref = async () => ({ caseId, version: await version() });
 /** Two findings (100.00 and 50.00), signed and handed over at HANDOVER_DAY. */
 async function toHandedOver() {
   const o = { now: HANDOVER_DAY };
-  await deliverNotice(t.db, w.leader, { ...(await ref()), number: "吉医保飞检〔2024〕5号", recipientName: "李某", recipientTitle: "副院长" }, o);
+  await deliverNotice(t.db, w.leader, { ...(await ref()), number: "吉医保飞检〔2024〕5号", recipientName: "李某", recipientTitle: "副院长", staffPresentIds: [w.leader.userId, w.member.userId] }, o);
   await startOnSite(t.db, w.leader, await ref(), o);
   await recordFinding(t.db, w.leader, { ...(await ref()), violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "100.00" }, o);
   await recordFinding(t.db, w.member, { ...(await ref()), violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "重复收费", amount: "50.00" }, o);
@@ -149,7 +149,7 @@ describe("closing early", () => {
 
   it("the leader (not a member) closes an on-site check that found nothing, and the institution reads why", async () => {
     const o = { now: HANDOVER_DAY };
-    await deliverNotice(t.db, w.leader, { ...(await ref()), number: "吉医保飞检〔2024〕6号", recipientName: "赵某", recipientTitle: "院长" }, o);
+    await deliverNotice(t.db, w.leader, { ...(await ref()), number: "吉医保飞检〔2024〕6号", recipientName: "赵某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, o);
     await startOnSite(t.db, w.leader, await ref(), o);
     await refused(() => ref().then((r) => closeWithoutFindings(t.db, w.member, { ...r, reason: "无" })), "TRANSITION_REFUSED", "workflow.refused.actorNotAllowed");
     const out = await closeWithoutFindings(t.db, w.leader, { ...(await ref()), reason: "抽查 200 份病历未发现违规" }, o);

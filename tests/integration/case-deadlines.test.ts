@@ -14,7 +14,7 @@ type World = Awaited<ReturnType<typeof makeCaseWorld>>;
 /** Carries the world's case to RECORD_SIGNED with a feedback report (version 6), findings of the given amounts. */
 async function readyForHandover(w: World, now: Date, amounts: string[] = ["1234.50", "0.25"]) {
   const caseId = w.inspectionCase.id;
-  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "通知1号", recipientName: "王某", recipientTitle: "院长" }, { now });
+  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "通知1号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now });
   await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now });
   let version = 2;
   for (const amount of amounts) {
@@ -107,7 +107,7 @@ describe("listCases", () => {
     expect(await ids(w.bureau)).toContain(w.inspectionCase.id);
     expect(await ids(w.leader)).toEqual([w.inspectionCase.id]);
 
-    await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, number: "通知2号", recipientName: "李某", recipientTitle: "副院长" });
+    await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, number: "通知2号", recipientName: "李某", recipientTitle: "副院长", staffPresentIds: [w.leader.userId, w.member.userId] });
     expect(await ids(w.city)).toEqual([w.inspectionCase.id]);
     expect(await ids(w.institutionStaff)).toEqual([w.inspectionCase.id]);
     expect(await ids(w.otherCity)).toEqual([]);

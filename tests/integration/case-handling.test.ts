@@ -60,7 +60,7 @@ const NOT_IN_STATE = "workflow.refused.unknownTransition";
 
 /** Carries the case to HANDED_OVER at version 7 with one finding of 123.45. */
 async function toHandedOver() {
-  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
   await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
   await recordFinding(t.db, w.leader, { caseId, version: 2, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "123.45" }, { now: NOW });
   await signRecordAsTeam(t.db, w.leader, { caseId, version: 3 }, { now: NOW });

@@ -30,7 +30,7 @@ beforeEach(async () => {
 const version = async () => (await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } })).version;
 
 async function toOnSite() {
-  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕2号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕2号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
   await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
 }
 
@@ -60,10 +60,12 @@ describe("evidence", () => {
     expect(path.join(files.dir, row.file.storageKey).startsWith(path.resolve("public"))).toBe(false);
 
     expect(await buffer((await downloadCaseFile(t.db, w.leader, row.fileId)).stream)).toEqual(Buffer.from(PNG));
-    expect((await downloadCaseFile(t.db, w.institutionStaff, row.fileId)).fileName).toBe("出库单.png");
+    // The team's evidence is its draft until the team signs (issue 12 §4): the institution reads it only then.
+    await expect(downloadCaseFile(t.db, w.institutionStaff, row.fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(downloadCaseFile(t.db, w.otherInstitutionStaff, row.fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(downloadCaseFile(t.db, w.outsider, row.fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(downloadCaseFile(t.db, w.leader, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The leader's download served, the institution's refused: both audited.
     expect(await t.db.auditEvent.count({ where: { action: "file.download", entityId: caseId } })).toBe(2);
   });
 

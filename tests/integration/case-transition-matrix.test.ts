@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 // see the case, told it does not exist); and in every state, every event the table does not list there is
 // refused. A refusal writes nothing. The table drives the test, so a row added later is tested too.
 import { beforeEach, describe, expect, it } from "vitest";
-import { acceptRectification, addEvidence, cancelCase, closeCase, closeWithoutFindings, completeRefund, confirmAmounts, decideAppeal, deliverNotice, endHandling, fileAppeal, handOver, issueConfirmationNotice, issueRefundNotice, recordFinding, recordRefund, returnRectification, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitProgressReport, submitRectificationMaterial, submitWrittenReport, writeFeedbackReport } from "../support/case-operations";
+import { acceptRectification, addEvidence, editFinding, withdrawEvidence, withdrawFinding, cancelCase, closeCase, closeWithoutFindings, completeRefund, confirmAmounts, decideAppeal, deliverNotice, endHandling, fileAppeal, handOver, issueConfirmationNotice, issueRefundNotice, recordFinding, recordRefund, returnRectification, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitProgressReport, submitRectificationMaterial, submitWrittenReport, writeFeedbackReport } from "../support/case-operations";
 import { CASE_ACTOR_KINDS, CASE_EVENT_PERMISSIONS, CASE_EVENTS, CASE_STATES, REFUSAL_MESSAGE_KEYS, TRANSITIONS, type CaseActorKind, type CaseEvent, type CaseState, type CaseTransition } from "@/lib/domain/case/workflow";
 import { addMoney, subtractMoney } from "@/lib/domain/money";
 import { DomainError } from "@/lib/server/errors";
@@ -52,7 +52,7 @@ async function perform(event: CaseEvent, actor: Actor): Promise<{ state: CaseSta
   const now = AFTER_WINDOW_EVENTS.includes(event) ? AFTER_WINDOW : HANDOVER_DAY;
   const o = { now };
   switch (event) {
-    case "DELIVER_NOTICE": return deliverNotice(t.db, actor, { ...ref, number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长" }, o);
+    case "DELIVER_NOTICE": return deliverNotice(t.db, actor, { ...ref, number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, o);
     case "CANCEL": return cancelCase(t.db, actor, { ...ref, reason: "该机构已停业" }, o);
     case "START_ON_SITE": return startOnSite(t.db, actor, ref, o);
     case "ADD_EVIDENCE": return addEvidence(t.db, actor, { ...ref, kind: "COPY", description: "处方复印件" }, await pdf("处方.pdf"), o);
@@ -86,6 +86,17 @@ async function perform(event: CaseEvent, actor: Actor): Promise<{ state: CaseSta
     case "ACCEPT_RECTIFICATION": return acceptRectification(t.db, actor, ref, o);
     case "RETURN_RECTIFICATION": return returnRectification(t.db, actor, { ...ref, note: "缺少培训记录" }, o);
     case "CLOSE": return closeCase(t.db, actor, ref, o);
+    case "WITHDRAW_EVIDENCE": {
+      const evidence = await t.db.evidence.findFirst({ where: { caseId, withdrawal: null }, orderBy: { createdAt: "asc" } });
+      return withdrawEvidence(t.db, actor, { ...ref, evidenceId: evidence?.id ?? "00000000-0000-4000-8000-000000000000", reason: "拍摄对象有误" }, o);
+    }
+    case "EDIT_FINDING":
+    case "WITHDRAW_FINDING": {
+      const finding = await t.db.finding.findFirst({ where: { caseId, status: { not: "WITHDRAWN" } }, orderBy: { createdAt: "asc" } });
+      const findingId = finding?.id ?? "00000000-0000-4000-8000-000000000000";
+      if (event === "WITHDRAW_FINDING") return withdrawFinding(t.db, actor, { ...ref, findingId, reason: "证据不足" }, o);
+      return editFinding(t.db, actor, { ...ref, findingId, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: (Number(finding?.amount ?? 0) + 1).toFixed(2), reason: "金额核对有误" }, o);
+    }
   }
 }
 
@@ -121,8 +132,10 @@ const ROUTE: Record<CaseState, CaseEvent[]> = (() => {
 function preparation(row: CaseTransition): CaseEvent[] {
   const key = `${row.from} ${row.event} ${row.to}`;
   const extra: Record<string, CaseEvent[]> = {
-    "FINDINGS_RECORDED SIGN_RECORD_TEAM RECORD_SIGNED": ["SIGN_RECORD_INSTITUTION"],
     "FINDINGS_RECORDED SIGN_RECORD_INSTITUTION RECORD_SIGNED": ["SIGN_RECORD_TEAM"],
+    "FINDINGS_RECORDED CLOSE_WITHOUT_FINDINGS CLOSED": ["WITHDRAW_FINDING"],
+    "ON_SITE WITHDRAW_EVIDENCE ON_SITE": ["ADD_EVIDENCE"],
+    "FINDINGS_RECORDED WITHDRAW_EVIDENCE FINDINGS_RECORDED": ["ADD_EVIDENCE"],
     "RECORD_SIGNED HAND_OVER HANDED_OVER": ["WRITE_FEEDBACK_REPORT"],
     "UNDER_APPEAL DECIDE_APPEAL UNDER_APPEAL": ["FILE_APPEAL"],
     "HANDED_OVER CONFIRM_AMOUNTS AMOUNTS_CONFIRMED": ["ISSUE_CONFIRMATION_NOTICE"],
@@ -144,7 +157,7 @@ async function footprint() {
     t.db.auditEvent.count({ where: { outcome: "OK" } }), t.db.onSiteNotice.count(), t.db.finding.count(), t.db.evidence.count(), t.db.problemRecordSignature.count(),
     t.db.feedbackReport.count(), t.db.handover.count(), t.db.appeal.count(), t.db.review.count(), t.db.amountConfirmationNotice.count(),
     t.db.confirmationLetter.count(), t.db.refundNotice.count(), t.db.refund.count(), t.db.rectificationReport.count({ where: { status: "SUBMITTED" } }),
-    t.db.rectificationMaterial.count(), t.db.differenceExplanation.count(), t.db.fileObject.count(),
+    t.db.rectificationMaterial.count(), t.db.differenceExplanation.count(), t.db.fileObject.count(), t.db.findingRevision.count(), t.db.evidenceWithdrawal.count(),
   ]);
   return { case: await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } }), counts };
 }
@@ -169,8 +182,8 @@ function refusalFor(actor: Actor, event: CaseEvent, hidden: boolean): [DomainErr
   return ["TRANSITION_REFUSED", REFUSAL_MESSAGE_KEYS.ACTOR_NOT_ALLOWED];
 }
 
-/** Guards no ordinary path satisfies: a finding can only be withdrawn by a review, which comes after the signatures. */
-const UNREACHABLE = new Set(["FINDINGS_RECORDED CLOSE_WITHOUT_FINDINGS CLOSED"]);
+/** Guards no ordinary path satisfies (none since the team may withdraw its findings before signing, issue 12 §2). */
+const UNREACHABLE = new Set<string>([]);
 
 describe("every transition of the workflow table, allowed to its actors and refused to the others", () => {
   for (const row of TRANSITIONS) {

@@ -23,7 +23,7 @@ async function version(): Promise<number> {
   return (await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } })).version;
 }
 
-const notice = (v: number, extra: Record<string, unknown> = {}) => ({ caseId, version: v, number: "吉医保飞检〔2024〕1号", recipientName: "王某", recipientTitle: "院长", ...extra });
+const notice = (v: number, extra: Record<string, unknown> = {}) => ({ caseId, version: v, number: "吉医保飞检〔2024〕1号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId], ...extra });
 const finding = (v: number, extra: Record<string, unknown> = {}) => ({
   caseId,
   version: v,
@@ -208,10 +208,10 @@ describe("recordFinding", () => {
     }
   });
 
-  it("once a side has signed the record, no finding can be added", async () => {
+  it("once the team has signed the record, no finding can be added", async () => {
     await toOnSite();
     await recordFinding(t.db, w.member, finding(2), { now: NOW });
-    await signRecordAsInstitution(t.db, w.institutionStaff, ref(3), { now: NOW });
+    await signRecordAsTeam(t.db, w.leader, ref(3), { now: NOW });
     await expectRefused(() => recordFinding(t.db, w.member, finding(4), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsUnsignedRecord");
   });
 

@@ -10,19 +10,22 @@ import { setupTestDatabase } from "./support/db";
 const t = setupTestDatabase();
 
 const versionOf = async (caseId: string) => (await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } })).version;
-const notice = (caseId: string, version: number) => ({ caseId, version, number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长" });
+const notice = (caseId: string, version: number, staffPresentIds: string[]) => ({ caseId, version, number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长", staffPresentIds });
 
 describe("facts the guards read move the case version", () => {
   it("a member withdrawn by a declared conflict: the version the page showed is refused as STALE_VERSION", async () => {
     const world = await makeCaseWorld(t.db);
     const caseId = world.inspectionCase.id;
+    // A second law-enforcement officer, so that the notice can still be delivered by two once the member withdraws.
+    const second = await addTeamMember(t.db, world.bureau, { teamId: world.team.id, userId: world.outsider.userId, role: "MEMBER", isLawEnforcement: true });
+    await signCommitmentLetter(t.db, world.outsider, second.id);
     const seen = await versionOf(caseId);
     const member = await t.db.teamMember.findFirstOrThrow({ where: { teamId: world.team.id, userId: world.member.userId } });
     await declareConflict(t.db, world.member, { teamMemberId: member.id, reason: "本人配偶在该机构任职" });
     expect(await versionOf(caseId)).toBe(seen + 1);
-    await expect(deliverNotice(t.db, world.leader, notice(caseId, seen))).rejects.toMatchObject({ code: "STALE_VERSION" });
+    await expect(deliverNotice(t.db, world.leader, notice(caseId, seen, [world.leader.userId, world.outsider.userId]))).rejects.toMatchObject({ code: "STALE_VERSION" });
     // With the version the page shows after reloading, the step goes through.
-    await expect(deliverNotice(t.db, world.leader, notice(caseId, seen + 1))).resolves.toMatchObject({ state: "NOTIFIED" });
+    await expect(deliverNotice(t.db, world.leader, notice(caseId, seen + 1, [world.leader.userId, world.outsider.userId]))).resolves.toMatchObject({ state: "NOTIFIED" });
   });
 
   it("a member added, and their commitment letter signed, each move the version of the team's cases", async () => {
@@ -33,7 +36,7 @@ describe("facts the guards read move the case version", () => {
     expect(await versionOf(caseId)).toBe(before + 1);
     await signCommitmentLetter(t.db, world.outsider, added.id);
     expect(await versionOf(caseId)).toBe(before + 2);
-    await expect(deliverNotice(t.db, world.leader, notice(caseId, before + 1))).rejects.toMatchObject({ code: "STALE_VERSION" });
+    await expect(deliverNotice(t.db, world.leader, notice(caseId, before + 1, [world.leader.userId, world.member.userId]))).rejects.toMatchObject({ code: "STALE_VERSION" });
   });
 
   it("a paper letter recorded by the bureau for a member without an account moves the version too", async () => {

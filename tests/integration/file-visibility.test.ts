@@ -44,7 +44,7 @@ beforeAll(async () => {
   w = await makeCaseWorld(t.db);
   caseId = w.inspectionCase.id;
   admin = await makeActor(t.db, "BUREAU_ADMIN");
-  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕7号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕7号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
   await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
   files.EVIDENCE = await through(await uploaded("处方.pdf", "%PDF-1.4\n% 处方\n"), (f) => addEvidence(t.db, w.member, { caseId, version: 2, kind: "COPY" }, f, { now: NOW }));
   await recordFinding(t.db, w.leader, { caseId, version: 3, violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "重复收费", amount: "100.00" }, { now: NOW });

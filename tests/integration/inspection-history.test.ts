@@ -38,6 +38,8 @@ async function secondCase(w: World, level: "PROVINCIAL" | "CITY" | "COUNTY", lea
   await t.db.plan.update({ where: { id: plan.id }, data: { level } });
   const team = await makeTeam(t.db, plan.id, w.region.id);
   await addTeamMember(t.db, team.id, leader.userId, { role: "LEADER" });
+  // 条例 art. 29: the notice is delivered with two law-enforcement staff present.
+  await addTeamMember(t.db, team.id, (leader.userId === w.leader.userId ? w.member : w.leader).userId);
   return makeCase(t.db, { planId: plan.id, teamId: team.id, institutionId: w.institution.id, inspectedRegionId: w.region.id });
 }
 
@@ -45,7 +47,7 @@ describe("a delivered notice enters the inspection history", () => {
   it("records the provincial 2024 plan's inspection once the notice is delivered, audited with the case event", async () => {
     const w = await makeCaseWorld(t.db);
     expect(await history(w.institution.id)).toEqual([]);
-    const outcome = await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE });
+    const outcome = await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE, staffPresentIds: [w.leader.userId, w.member.userId] });
     expect(await history(w.institution.id)).toEqual([{ level: "PROVINCIAL", year: 2024, planId: w.plan.id }]);
     expect(outcome.record.inspectionHistory).toEqual({ institutionId: w.institution.id, level: "PROVINCIAL", year: 2024, planId: w.plan.id, recorded: true });
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "case.deliverNotice", entityId: w.inspectionCase.id } });
@@ -55,11 +57,11 @@ describe("a delivered notice enters the inspection history", () => {
   it("a city plan's inspection is recorded as CITY, a county plan's too", async () => {
     const w = await makeCaseWorld(t.db);
     await t.db.plan.update({ where: { id: w.plan.id }, data: { level: "CITY" } });
-    await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE });
+    await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE, staffPresentIds: [w.leader.userId, w.member.userId] });
     expect(await history(w.institution.id)).toEqual([{ level: "CITY", year: 2024, planId: w.plan.id }]);
 
     const county = await secondCase(w, "COUNTY", w.member);
-    await deliverNotice(t.db, w.member, { caseId: county.id, version: 0, ...NOTICE });
+    await deliverNotice(t.db, w.member, { caseId: county.id, version: 0, ...NOTICE, staffPresentIds: [w.leader.userId, w.member.userId] });
     // One row per institution, level and year: the county inspection of 2024 is the same CITY mark.
     expect(await history(w.institution.id)).toEqual([{ level: "CITY", year: 2024, planId: w.plan.id }]);
   });
@@ -67,10 +69,10 @@ describe("a delivered notice enters the inspection history", () => {
   it("keeps one row per institution, level and year: a second provincial case that year, or a row imported before, stays as it was", async () => {
     const w = await makeCaseWorld(t.db);
     await t.db.inspectionHistory.create({ data: { institutionId: w.institution.id, level: "PROVINCIAL", year: 2024, note: "导入" } });
-    const outcome = await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE });
+    const outcome = await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE, staffPresentIds: [w.leader.userId, w.member.userId] });
     expect(outcome.record.inspectionHistory.recorded).toBe(false);
     const other = await secondCase(w, "PROVINCIAL", w.member);
-    await deliverNotice(t.db, w.member, { caseId: other.id, version: 0, ...NOTICE });
+    await deliverNotice(t.db, w.member, { caseId: other.id, version: 0, ...NOTICE, staffPresentIds: [w.leader.userId, w.member.userId] });
     expect(await t.db.inspectionHistory.findMany({ where: { institutionId: w.institution.id }, select: { level: true, year: true, planId: true, note: true } })).toEqual([
       { level: "PROVINCIAL", year: 2024, planId: null, note: "导入" },
     ]);
@@ -90,7 +92,7 @@ describe("next year's draw knows this year's inspections", () => {
     const before = await nextDraw(w, 2025);
     expect(before.statusOf("HOSPITAL")).toBe("ELIGIBLE");
 
-    await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE });
+    await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE, staffPresentIds: [w.leader.userId, w.member.userId] });
 
     // Jilin plan §一(二)6, read for 2025: a provincial inspection last year (2024) excludes, unless designated.
     const in2025 = await nextDraw(w, 2025);
@@ -107,7 +109,7 @@ describe("next year's draw knows this year's inspections", () => {
   it("a city inspection does not exclude the institution from the provincial draw", async () => {
     const w = await makeCaseWorld(t.db);
     await t.db.plan.update({ where: { id: w.plan.id }, data: { level: "CITY" } });
-    await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE });
+    await deliverNotice(t.db, w.leader, { caseId: w.inspectionCase.id, version: 0, ...NOTICE, staffPresentIds: [w.leader.userId, w.member.userId] });
     expect((await nextDraw(w, 2025)).statusOf("HOSPITAL")).toBe("ELIGIBLE");
   });
 });

@@ -38,6 +38,7 @@ const NEVER_UPDATED = [
   "CommitmentLetter", "OnSiteNotice", "Evidence", "ProblemRecordSignature", "Handover",
   "Statement", "Review", "AmountConfirmationNotice", "ConfirmationLetter", "RefundNotice", "Refund", "Penalty",
   "RectificationMaterial", "MasterDataImport",
+  "FindingRevision", "OnSiteNoticeStaff", "EvidenceWithdrawal",
 ];
 
 /** Counters changed only by one atomic increment (no read, so no compare-and-set): an API token's requests per minute. */
@@ -289,11 +290,14 @@ describe("one case file, from the plan to the publication", () => {
       data: { planId: plan.id, teamId: team.id, institutionId: institution.id, inspectedRegionId: inspected.id, drawId: targetDraw.id, trigger: "ANNUAL_PLAN", designated: true, designationReason: "举报线索" },
     });
     const caseId = inspectionCase.id;
-    await db.onSiteNotice.create({ data: { caseId, number: "吉医保飞检〔2024〕1号", deliveredAt: at, recipientName: "陈晓燕", recipientTitle: "院长", deliveredById: leader.id } });
+    const notice = await db.onSiteNotice.create({ data: { caseId, number: "吉医保飞检〔2024〕1号", deliveredAt: at, recipientName: "陈晓燕", recipientTitle: "院长", deliveredById: leader.id } });
+    await db.onSiteNoticeStaff.create({ data: { noticeId: notice.id, userId: leader.id } });
     const finding = await db.finding.create({
       data: { caseId, violationTypeId: violationType.id, keyAreaId: keyArea.id, legalBasis: "条例第三十八条", description: "重复收取护理费", amount: "1234.50", recordedById: leader.id },
     });
-    await db.evidence.create({ data: { caseId, findingId: finding.id, kind: "PHOTO", fileId: (await upload("photo.jpg")).id } });
+    await db.findingRevision.create({ data: { findingId: finding.id, kind: "EDITED", changes: [{ field: "amount", from: "1000.00", to: "1234.50" }], reason: "复核", revisedById: leader.id, revisedAt: at } });
+    const evidence = await db.evidence.create({ data: { caseId, findingId: finding.id, kind: "PHOTO", fileId: (await upload("photo.jpg")).id } });
+    await db.evidenceWithdrawal.create({ data: { evidenceId: evidence.id, reason: "拍摄对象有误", withdrawnById: leader.id, withdrawnAt: at } });
     await db.seizure.create({ data: { caseId, itemList: "2023 年住院病历 12 册", place: "病案室", sealedAt: at, sealedById: leader.id, listFileId: (await upload("list.pdf")).id } });
     await db.onSiteProblemRecord.create({
       data: {

@@ -35,7 +35,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   w = await makeCaseWorld(t.db);
   caseId = w.inspectionCase.id;
-  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕5号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+  await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕5号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
   await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
   session.actor = w.leader;
 });

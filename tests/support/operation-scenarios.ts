@@ -62,12 +62,15 @@ const onCase = (extra: (world: World) => Record<string, unknown> = () => ({})): 
 });
 
 export const SCENARIOS = {
-  "case.deliverNotice": onCase(() => ({ number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长" })),
+  "case.deliverNotice": onCase((w) => ({ number: "吉医保飞检〔2024〕9号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] })),
   "case.cancel": onCase(() => ({ reason: "该机构已停业" })),
   "case.startOnSite": onCase(),
   "case.addEvidence": { ...onCase(() => ({ kind: "COPY", description: "处方复印件" })), upload: PDF },
   "case.recordFinding": onCase((w) => ({ violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "100.00" })),
   "case.closeWithoutFindings": onCase(() => ({ reason: "抽查病历未发现问题" })),
+  "case.editFinding": onCase((w) => ({ findingId: "00000000-0000-4000-8000-000000000001", violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "120.00", reason: "金额核对有误" })),
+  "case.withdrawFinding": onCase(() => ({ findingId: "00000000-0000-4000-8000-000000000001", reason: "证据不足" })),
+  "case.withdrawEvidence": onCase(() => ({ evidenceId: "00000000-0000-4000-8000-000000000001", reason: "拍摄对象有误" })),
   "case.signRecordTeam": onCase(),
   "case.signRecordInstitution": onCase(),
   "case.writeFeedbackReport": onCase(() => ({ summary: "反馈意见" })),
@@ -181,7 +184,7 @@ export const SCENARIOS = {
 export async function makeScenarioWorld(db: PrismaClient): Promise<World> {
   const world = await makeCaseWorld(db);
   const caseId = world.inspectionCase.id;
-  await deliverNotice(db, world.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕8号", recipientName: "王某", recipientTitle: "院长" });
+  await deliverNotice(db, world.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕8号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [world.leader.userId, world.member.userId] });
   await startOnSite(db, world.leader, { caseId, version: 1 });
   const evidence = await PDF();
   await addEvidence(db, world.leader, { caseId, version: 2, kind: "COPY", description: "处方复印件" }, evidence);

@@ -281,16 +281,15 @@ describe("each transition", () => {
 describe("guards", () => {
   const signedBy = (team: boolean, institution: boolean) => facts({ findingsCount: 1, teamSigned: team, institutionSigned: institution });
 
-  it("the problem record is signed only with both signatures, in either order", () => {
+  it("the problem record is signed by the team first, then by the institution (issue 12 §4)", () => {
     expect(ask("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "TEAM_LEADER", signedBy(false, false))).toEqual(leadsTo("FINDINGS_RECORDED"));
     expect(ask("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "INSTITUTION", signedBy(true, false))).toEqual(leadsTo("RECORD_SIGNED"));
-    expect(ask("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "INSTITUTION", signedBy(false, false))).toEqual(leadsTo("FINDINGS_RECORDED"));
-    expect(ask("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "TEAM_LEADER", signedBy(false, true))).toEqual(leadsTo("RECORD_SIGNED"));
+    expect(ask("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "INSTITUTION", signedBy(false, false))).toEqual(failsOn("needsTeamSignature"));
   });
 
   it("a side signs once, a team member cannot sign for the leader, and an empty record is not signed", () => {
     expect(ask("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "TEAM_LEADER", signedBy(true, false))).toEqual(failsOn("needsNoTeamSignature"));
-    expect(decide("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "INSTITUTION", signedBy(false, true))).toMatchObject({
+    expect(decide("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "INSTITUTION", signedBy(true, true))).toMatchObject({
       messageKey: "workflow.guard.needsNoInstitutionSignature",
     });
     expect(ask("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "TEAM_MEMBER", signedBy(false, true))).toMatchObject({ reason: "ACTOR_NOT_ALLOWED" });
@@ -684,9 +683,10 @@ describe("random cases, run through a model of the services", () => {
     ok("ADD_EVIDENCE", "TEAM_MEMBER");
     ok("RECORD_FINDING", "TEAM_MEMBER");
     ok("RECORD_FINDING", "TEAM_LEADER");
-    ok("SIGN_RECORD_INSTITUTION", "INSTITUTION");
-    expect(sim.state).toBe("FINDINGS_RECORDED");
     ok("SIGN_RECORD_TEAM", "TEAM_LEADER");
+    expect(sim.state).toBe("FINDINGS_RECORDED");
+    ok("SIGN_RECORD_INSTITUTION", "INSTITUTION");
+    expect(sim.state).toBe("RECORD_SIGNED");
     ok("WRITE_FEEDBACK_REPORT", "TEAM_LEADER");
     ok("HAND_OVER", "TEAM_LEADER");
     sim.facts = { ...sim.facts, appealWindowOpen: true };

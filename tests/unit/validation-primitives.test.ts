@@ -42,7 +42,7 @@ describe("strict input primitives (issue 12 §19)", () => {
   });
 
   it("accepts what a form sends and what the server parses, the same way (one parse, issue 12 §1)", () => {
-    const raw = { caseId: "00000000-0000-4000-8000-000000000000", version: 0, number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长", deliveredAt: "" };
+    const raw = { caseId: "00000000-0000-4000-8000-000000000000", version: 0, number: "吉医保飞检〔2024〕3号", recipientName: "王某", recipientTitle: "院长", deliveredAt: "", staffPresentIds: ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"] };
     const parsed = ZDeliverNoticeInput.parse(raw);
     expect(parsed.deliveredAt).toBeUndefined();
     expect(ZDeliverNoticeInput.safeParse({ ...raw, deliveredAt: true }).success).toBe(false);

@@ -46,9 +46,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tr key={row.id}>
             <Td>{row.seq.toString()}</Td>
             <Td className="whitespace-nowrap">{formatDateTime(row.at, actor.locale)}</Td>
-            <Td>{row.actorLabel ?? "—"}</Td>
+            <Td>{row.actorName ? <span title={row.actorLabel ?? undefined}>{row.actorName.name}<span className="block text-xs text-slate-500">{row.actorName.unit}</span></span> : (row.actorLabel ?? "—")}</Td>
             <Td>{label(`audit.actions.${row.action.replace(/\./g, "_")}`, row.action)}<code className="block text-xs text-slate-500">{row.action}</code></Td>
-            <Td>{label(`audit.entities.${row.entity}`, row.entity)}{row.entityId ? <span className="block text-xs text-slate-500">{row.entityId}</span> : null}</Td>
+            <Td>
+              {label(`audit.entities.${row.entity}`, row.entity)}
+              {row.entityName !== null ? <span className="block text-slate-700" title={row.entityId ?? undefined}>{row.entityName}</span> : null}
+              {row.entityName === null && row.entityId ? <span className="block text-xs text-slate-500">{row.entityId}</span> : null}
+            </Td>
             <Td>{t(`audit.outcomes.${row.outcome}`)}</Td>
             <Td><code className="text-xs text-slate-500">{row.requestId ?? "—"}</code></Td>
           </tr>

@@ -66,7 +66,27 @@ export const FILE_VISIBILITY = {
   MASTER_DATA_IMPORT: BUREAU_ONLY,
 } as const satisfies Record<FileKind, Readers>;
 
-/** Whether a reader with this part in the case (null: none) may see files of this kind, listed or downloaded. */
-export function canReadFileKind(kind: FileKind, part: CaseActorKind | null): boolean {
-  return part !== null && FILE_VISIBILITY[kind][part];
+/**
+ * Issue 12 §4 (Liuzhou plan §五(七): matters without a conclusion stay confidential from the inspected party): the
+ * team's on-site record, its findings and evidence, is the team's draft until the team leader signs the problem
+ * record. Until then only the inspecting side and the bureau that supervises it read it; the institution and the
+ * city read the record as the team presented it, once signed.
+ */
+const DRAFT_RECORD_READERS: Readers = { BUREAU: true, TEAM_LEADER: true, TEAM_MEMBER: true, CITY: false, INSTITUTION: false };
+
+/** The file kinds that belong to the team's on-site record, hidden with it while it is a draft. */
+export const TEAM_RECORD_FILE_KINDS: readonly FileKind[] = ["EVIDENCE"];
+
+/** Whether a reader with this part may read the team's findings and evidence, given whether the team has signed. */
+export function canReadTeamRecord(part: CaseActorKind | null, teamSigned: boolean): boolean {
+  return part !== null && (teamSigned || DRAFT_RECORD_READERS[part]);
+}
+
+/**
+ * Whether a reader with this part in the case (null: none) may see files of this kind, listed or downloaded;
+ * `teamSigned` says whether the team has signed the problem record (the draft rule above).
+ */
+export function canReadFileKind(kind: FileKind, part: CaseActorKind | null, teamSigned: boolean): boolean {
+  if (part === null || !FILE_VISIBILITY[kind][part]) return false;
+  return !TEAM_RECORD_FILE_KINDS.includes(kind) || canReadTeamRecord(part, teamSigned);
 }

@@ -53,8 +53,8 @@ export const CASE_GUARDS = {
   needsUnsignedRecord: (f) => !f.teamSigned && !f.institutionSigned,
   needsNoTeamSignature: (f) => !f.teamSigned,
   needsNoInstitutionSignature: (f) => !f.institutionSigned,
+  // Issue 12 §4: the institution signs only what the team has signed and presented.
   needsTeamSignature: (f) => f.teamSigned,
-  needsInstitutionSignature: (f) => f.institutionSigned,
   needsBothSignatures: (f) => f.teamSigned && f.institutionSigned,
   needsFeedbackReport: (f) => f.feedbackReportWritten,
   needsOpenAppealWindow: (f) => f.appealWindowOpen,

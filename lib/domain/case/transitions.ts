@@ -49,6 +49,11 @@ export const CASE_EVENTS = [
   "ACCEPT_RECTIFICATION",
   "RETURN_RECTIFICATION",
   "CLOSE",
+  // Issue 12 §2: the team corrects its draft record before signing it.
+  "EDIT_FINDING",
+  "WITHDRAW_FINDING",
+  // Issue 12 §9: evidence withdrawn before signing, kept in history.
+  "WITHDRAW_EVIDENCE",
 ] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
@@ -82,6 +87,9 @@ export const CASE_EVENT_PERMISSIONS = {
   ACCEPT_RECTIFICATION: "case.acceptRectification",
   RETURN_RECTIFICATION: "case.returnRectification",
   CLOSE: "case.close",
+  EDIT_FINDING: "case.editFinding",
+  WITHDRAW_FINDING: "case.withdrawFinding",
+  WITHDRAW_EVIDENCE: "case.withdrawEvidence",
 } as const satisfies Record<CaseEvent, `case.${string}`>;
 export type CaseEventPermission = (typeof CASE_EVENT_PERMISSIONS)[CaseEvent];
 
@@ -148,10 +156,18 @@ export const TRANSITIONS: readonly CaseTransition[] = [
   row("FINDINGS_RECORDED", "ADD_EVIDENCE", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord"]),
   row("FINDINGS_RECORDED", "RECORD_FINDING", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord"]),
   row("FINDINGS_RECORDED", "CLOSE_WITHOUT_FINDINGS", "CLOSED", LEADER, ["needsNoFindings", "needsUnsignedRecord"]),
-  row("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "FINDINGS_RECORDED", LEADER, ["needsNoTeamSignature", "needsFindings", "needsNoInstitutionSignature"]),
-  row("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "RECORD_SIGNED", LEADER, ["needsNoTeamSignature", "needsFindings", "needsInstitutionSignature"]),
-  row("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "FINDINGS_RECORDED", INSTITUTION, ["needsNoInstitutionSignature", "needsFindings", "needsNoTeamSignature"]),
-  row("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "RECORD_SIGNED", INSTITUTION, ["needsNoInstitutionSignature", "needsFindings", "needsTeamSignature"]),
+  // Issue 12 §4: the team signs first, and the institution signs the record as the team presented it;
+  // until the team signs, the record is the team's draft (Liuzhou plan §五(七): matters without a
+  // conclusion stay confidential from the inspected party), so the institution has nothing to sign.
+  row("FINDINGS_RECORDED", "SIGN_RECORD_TEAM", "FINDINGS_RECORDED", LEADER, ["needsNoTeamSignature", "needsFindings"]),
+  row("FINDINGS_RECORDED", "SIGN_RECORD_INSTITUTION", "RECORD_SIGNED", INSTITUTION, ["needsTeamSignature", "needsNoInstitutionSignature"]),
+  // Issue 12 §2: until the team signs, its findings are its draft: a member may correct or withdraw one, with
+  // a reason, each change kept as a revision (lib/server/cases/revise-finding.ts).
+  row("FINDINGS_RECORDED", "EDIT_FINDING", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord", "needsFindings"]),
+  row("FINDINGS_RECORDED", "WITHDRAW_FINDING", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord", "needsFindings"]),
+  // Issue 12 §9: evidence likewise, until the team signs; the file stays, marked withdrawn (lib/server/cases/withdraw-evidence.ts).
+  row("ON_SITE", "WITHDRAW_EVIDENCE", "ON_SITE", TEAM),
+  row("FINDINGS_RECORDED", "WITHDRAW_EVIDENCE", "FINDINGS_RECORDED", TEAM, ["needsUnsignedRecord"]),
 
   // Jilin plan §四(三): the team's feedback report and the handed-over material go to the inspected region.
   row("RECORD_SIGNED", "WRITE_FEEDBACK_REPORT", "RECORD_SIGNED", LEADER, ["needsBothSignatures"]),

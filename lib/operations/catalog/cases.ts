@@ -18,6 +18,9 @@ import {
   ZCloseEarlyInput,
   ZDecideAppealInput,
   ZDeliverNoticeInput,
+  ZEditFindingInput,
+  ZWithdrawFindingInput,
+  ZWithdrawEvidenceInput,
   ZEndHandlingInput,
   ZFileAppealInput,
   ZHandOverInput,
@@ -61,6 +64,7 @@ export const CASE_EVENT_OPERATIONS = {
         { name: "number", labelKey: "cases.noticeNumber", required: true },
         { name: "recipientName", labelKey: "cases.recipientName", required: true },
         { name: "recipientTitle", labelKey: "cases.recipientTitle", required: true },
+        { name: "staffPresentIds", labelKey: "caseRecord.staffPresent", kind: "checkboxes", required: true, wide: true, hintKey: "caseRecord.staffPresentHint", options: { source: "lawEnforcementStaff" } },
       ],
     },
   }),
@@ -84,7 +88,7 @@ export const CASE_EVENT_OPERATIONS = {
         { name: "keyAreaId", labelKey: "cases.keyArea", kind: "select", options: { source: "keyAreas" }, emptyLabelKey: "cases.noKeyArea" },
         { name: "legalBasis", labelKey: "cases.legalBasis", required: true, autofill: { from: "violationTypeId", key: "legalBasis" } },
         { name: "amount", labelKey: "cases.amount", kind: "money", required: true, hintKey: "cases.amountHint" },
-        { name: "description", labelKey: "cases.findingDescription", kind: "textarea", required: true },
+        { name: "description", labelKey: "cases.findingDescription", kind: "textarea", required: true, hintKey: "caseRecord.descriptionHint" },
       ],
     },
   }),
@@ -180,6 +184,39 @@ export const CASE_EVENT_OPERATIONS = {
     form: { fields: [{ name: "note", labelKey: "cases.returnNote", kind: "textarea", required: true }] },
   }),
   CLOSE: caseEvent("CLOSE", "Close the case after rectification is accepted.", ZCaseCommandInput, { form: { fields: [], confirmKey: "cases.closeConfirm" } }),
+  // Issue 12 §2: the team's corrections of its draft findings, each kept as a revision.
+  EDIT_FINDING: caseEvent("EDIT_FINDING", "Correct a finding before the team signs the problem record, with the reason; the change is kept as a revision.", ZEditFindingInput, {
+    form: {
+      hintKey: "caseRecord.editHint",
+      fields: [
+        { name: "findingId", labelKey: "caseRecord.finding", kind: "select", required: true, wide: true, options: { source: "revisableFindings" } },
+        { name: "violationTypeId", labelKey: "cases.violationType", kind: "select", required: true, options: { source: "violationTypes" }, autofill: { from: "findingId", key: "violationTypeId", overwrite: true } },
+        { name: "keyAreaId", labelKey: "cases.keyArea", kind: "select", options: { source: "keyAreas" }, emptyLabelKey: "cases.noKeyArea", autofill: { from: "findingId", key: "keyAreaId", overwrite: true } },
+        { name: "legalBasis", labelKey: "cases.legalBasis", required: true, autofill: { from: "findingId", key: "legalBasis", overwrite: true } },
+        { name: "amount", labelKey: "cases.amount", kind: "money", required: true, hintKey: "cases.amountHint", autofill: { from: "findingId", key: "amount", overwrite: true } },
+        { name: "description", labelKey: "cases.findingDescription", kind: "textarea", required: true, hintKey: "caseRecord.descriptionHint", autofill: { from: "findingId", key: "description", overwrite: true } },
+        { name: "reason", labelKey: "caseRecord.editReason", kind: "textarea", required: true },
+      ],
+    },
+  }),
+  WITHDRAW_FINDING: caseEvent("WITHDRAW_FINDING", "Withdraw a finding before the team signs the problem record, with the reason; it stays in the file, marked withdrawn.", ZWithdrawFindingInput, {
+    form: {
+      fields: [
+        { name: "findingId", labelKey: "caseRecord.finding", kind: "select", required: true, wide: true, options: { source: "revisableFindings" } },
+        { name: "reason", labelKey: "caseRecord.withdrawReason", kind: "textarea", required: true },
+      ],
+      confirmKey: "caseRecord.withdrawConfirm",
+    },
+  }),
+  WITHDRAW_EVIDENCE: caseEvent("WITHDRAW_EVIDENCE", "Withdraw a piece of evidence before the team signs the problem record, with the reason; the file stays in the case file, marked withdrawn.", ZWithdrawEvidenceInput, {
+    form: {
+      fields: [
+        { name: "evidenceId", labelKey: "caseRecord.evidence", kind: "select", required: true, wide: true, options: { source: "withdrawableEvidence" } },
+        { name: "reason", labelKey: "caseRecord.withdrawEvidenceReason", kind: "textarea", required: true },
+      ],
+      confirmKey: "caseRecord.withdrawEvidenceConfirm",
+    },
+  }),
 } as const satisfies { [E in CaseEvent]: OperationDescriptor & { caseEvent: E } };
 
 export const CASE_READ_OPERATIONS = {

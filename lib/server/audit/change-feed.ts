@@ -15,8 +15,21 @@ const NOT_CHANGES = ["file.download", "case.read"];
  */
 const NOT_FOR_INSTITUTIONS = ["case.writeFeedbackReport", "case.submitProgressReport", "case.submitRectificationReport", "rectification.acceptReport", "rectification.returnReport", "case.deadlineFilled"];
 
+/**
+ * The team's draft on site (issue 12 §4): findings and evidence recorded, corrected or withdrawn before the
+ * team signs are not shown to the institution or the city, on the case page or here; the team's signature
+ * (`case.signRecordTeam`) tells them the record is ready, and they read it from the case.
+ */
+const TEAM_DRAFT = ["case.recordFinding", "case.editFinding", "case.withdrawFinding", "case.addEvidence", "case.withdrawEvidence"];
+
 /** Roles that see a case only from its notice on: nothing that happened before it reaches them (DOMAIN.md, confidentiality). */
 const FROM_NOTICE_ON: readonly Actor["role"][] = ["CITY_STAFF", "INSTITUTION_STAFF"];
+
+function excludedActions(role: Actor["role"]): string[] {
+  if (role === "INSTITUTION_STAFF") return [...NOT_CHANGES, ...NOT_FOR_INSTITUTIONS, ...TEAM_DRAFT];
+  if (role === "CITY_STAFF") return [...NOT_CHANGES, ...TEAM_DRAFT];
+  return NOT_CHANGES;
+}
 
 /**
  * The change feed (`GET /api/v1/events?after=<seq>`): what happened to the cases the actor may see, read from
@@ -42,7 +55,7 @@ export async function readChangeFeed(db: PrismaClient, actor: Actor, query: TEve
   const rows = await db.auditEvent.findMany({
     where: {
       AND: [
-        { seq: { gt: after }, entity: "InspectionCase", outcome: "OK", entityId: { not: null }, action: { notIn: actor.role === "INSTITUTION_STAFF" ? [...NOT_CHANGES, ...NOT_FOR_INSTITUTIONS] : NOT_CHANGES } },
+        { seq: { gt: after }, entity: "InspectionCase", outcome: "OK", entityId: { not: null }, action: { notIn: excludedActions(actor.role) } },
         visible,
       ],
     },

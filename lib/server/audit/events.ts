@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/server/policy/actor";
 import { requirePermission } from "@/lib/server/policy/policy";
 import { scope } from "@/lib/server/policy/scope";
 import type { TAuditFilter } from "@/lib/validation/admin";
+import { nameAuditRows } from "./names";
 
 const PAGE_SIZE = 50;
 
@@ -21,7 +22,8 @@ export async function listAuditEvents(db: PrismaClient, actor: Actor, filter: TA
     AND: [
       scope.auditEvent(actor),
       filter.action ? { action: { startsWith: filter.action } } : {},
-      filter.actor ? { actorLabel: { contains: filter.actor, mode: "insensitive" } } : {},
+      // A person is found by login or by name (issue 12 §10: the log shows names).
+      filter.actor ? { OR: [{ actorLabel: { contains: filter.actor, mode: "insensitive" } }, { actor: { displayName: { contains: filter.actor, mode: "insensitive" } } }] } : {},
       filter.entity ? { OR: [{ entity: filter.entity }, { entityId: filter.entity }] } : {},
       filter.outcome ? { outcome: filter.outcome } : {},
       filter.from || filter.to ? { at } : {},
@@ -31,5 +33,8 @@ export async function listAuditEvents(db: PrismaClient, actor: Actor, filter: TA
     db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db.auditEvent.count({ where }),
   ]);
-  return { rows, total, page: filter.page, pageSize: PAGE_SIZE };
+  const names = await nameAuditRows(db, rows);
+  // Each row with the names of who acted and on what (issue 12 §10), beside the codes kept for searching.
+  const named = rows.map((row) => ({ ...row, actorName: names.actor(row), entityName: names.entity(row) }));
+  return { rows: named, total, page: filter.page, pageSize: PAGE_SIZE };
 }

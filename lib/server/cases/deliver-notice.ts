@@ -33,7 +33,7 @@ async function recordInspectionHistory(tx: Tx, found: CaseCore) {
 
 /**
  * DELIVER_NOTICE (Jilin plan §四(二)2): the leader records the on-site notice as read and delivered, to
- * whom and when. From `noticeDeliveredAt` on, the institution and its city bureau can see the case, and the
+ * whom and when, and the law-enforcement staff present (条例 art. 29: at least two, named on the notice). From `noticeDeliveredAt` on, the institution and its city bureau can see the case, and the
  * institution's inspection history holds this inspection (recordInspectionHistory), audited with the event.
  */
 export async function deliverNotice(db: PrismaClient, actor: Actor, input: TDeliverNoticeInput, options: CaseOperationOptions = {}) {
@@ -46,6 +46,12 @@ export async function deliverNotice(db: PrismaClient, actor: Actor, input: TDeli
     actor,
     { caseId: input.caseId, version: input.version, event: "DELIVER_NOTICE" },
     async (tx, found) => {
+      // 条例 art. 29: each person named present is a law-enforcement member of this case's team, still on it.
+      const staff = await tx.teamMember.findMany({
+        where: { teamId: found.teamId ?? undefined, userId: { in: input.staffPresentIds }, withdrawnAt: null, isLawEnforcement: true },
+        select: { userId: true },
+      });
+      if (found.teamId === null || staff.length !== input.staffPresentIds.length) throw new DomainError("VALIDATION", { staffPresentIds: "caseRecord.notLawEnforcementStaff" });
       await tx.inspectionCase.update({ where: { id: found.id }, data: { noticeDeliveredAt: deliveredAt } });
       const notice = await tx.onSiteNotice.create({
         data: {
@@ -55,7 +61,9 @@ export async function deliverNotice(db: PrismaClient, actor: Actor, input: TDeli
           recipientTitle: input.recipientTitle,
           deliveredAt,
           deliveredById: actor.userId,
+          staffPresent: { create: input.staffPresentIds.map((userId) => ({ userId })) },
         },
+        include: { staffPresent: { select: { userId: true } } },
       });
       return { ...notice, inspectionHistory: await recordInspectionHistory(tx, found) };
     },

@@ -1,15 +1,21 @@
 import "server-only";
-import { canReadFileKind, type FileKind } from "@/lib/domain/case/file-visibility";
+import { canReadFileKind, canReadTeamRecord, type FileKind } from "@/lib/domain/case/file-visibility";
 import type { Actor } from "@/lib/policy/actor";
 import { requirePermission } from "@/lib/policy/can";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { getCaseActorKind } from "./actor-kind";
 import { getCaseOrThrow } from "./read";
+import { isRecordSignedByTeam } from "./team-record";
 
-/** The findings of a case in the actor's scope (NOT_FOUND otherwise), withdrawn ones with their status. */
+/**
+ * The findings of a case in the actor's scope (NOT_FOUND otherwise), withdrawn ones with their status. Until
+ * the team signs, they are its draft: the institution and the city read none (issue 12 §4), as on the case page.
+ */
 export async function listCaseFindings(db: PrismaClient, actor: Actor, caseId: string) {
   requirePermission(actor, "case.read");
   const found = await getCaseOrThrow(db, actor, caseId);
+  const part = await getCaseActorKind(db, actor, found);
+  if (!canReadTeamRecord(part, await isRecordSignedByTeam(db, found.id))) return { items: [] };
   const findings = await db.finding.findMany({
     where: { caseId: found.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -30,8 +36,11 @@ export async function listCaseFiles(db: PrismaClient, actor: Actor, caseId: stri
   requirePermission(actor, "case.read");
   const found = await getCaseOrThrow(db, actor, caseId);
   const part = await getCaseActorKind(db, actor, found);
+  const teamSigned = await isRecordSignedByTeam(db, found.id);
+  // Withdrawn evidence is no longer part of the record: only the team and the bureau still see it (issue 12 §9).
+  const withdrawnVisible = canReadTeamRecord(part, false);
   const [evidence, refunds, rectification] = await Promise.all([
-    db.evidence.findMany({ where: { caseId: found.id }, select: { file: { select: FILE_SELECT } } }),
+    db.evidence.findMany({ where: { caseId: found.id, ...(withdrawnVisible ? {} : { withdrawal: null }) }, select: { file: { select: FILE_SELECT } } }),
     db.refund.findMany({ where: { refundNotice: { caseId: found.id }, voucherFileId: { not: null } }, select: { voucherFile: { select: FILE_SELECT } } }),
     db.rectification.findUnique({
       where: { caseId: found.id },
@@ -45,7 +54,7 @@ export async function listCaseFiles(db: PrismaClient, actor: Actor, caseId: stri
     ...(rectification?.materials ?? []).map((row) => ({ kind: "RECTIFICATION_MATERIAL" as const, file: row.file })),
   ];
   const items = files
-    .filter((row): row is { kind: FileKind; file: NonNullable<typeof row.file> } => row.file !== null && canReadFileKind(row.kind, part))
+    .filter((row): row is { kind: FileKind; file: NonNullable<typeof row.file> } => row.file !== null && canReadFileKind(row.kind, part, teamSigned))
     .map(({ kind, file }) => ({ ...file, kind, href: `/api/v1/files/${file.id}` }))
     .sort((a, b) => a.uploadedAt.getTime() - b.uploadedAt.getTime() || a.id.localeCompare(b.id));
   return { items };

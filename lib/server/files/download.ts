@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import { recordAudit } from "@/lib/server/audit/record";
 import { getCaseActorKind } from "@/lib/server/cases/actor-kind";
 import { getCaseOrThrow } from "@/lib/server/cases/read";
+import { isEvidenceWithdrawn, isRecordSignedByTeam } from "@/lib/server/cases/team-record";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { can, requirePermission } from "@/lib/server/policy/policy";
@@ -36,14 +37,17 @@ export async function downloadCaseFile(db: PrismaClient, actor: Actor, fileId: s
   const { file, owner } = found;
 
   let part: CaseActorKind | null;
+  let teamSigned = true;
   if (owner.caseId === null) {
     if (!can(actor, "masterData.read")) throw new DomainError("NOT_FOUND");
     part = "BUREAU";
   } else {
     part = await getCaseActorKind(db, actor, await getCaseOrThrow(db, actor, owner.caseId));
+    // Withdrawn evidence (issue 12 §9) is no longer part of the record: only the team's side reads it, as a draft.
+    teamSigned = (await isRecordSignedByTeam(db, owner.caseId)) && !(owner.kind === "EVIDENCE" && (await isEvidenceWithdrawn(db, fileId)));
   }
   const entity = owner.caseId === null ? { entity: "MasterDataImport", entityId: owner.entityId ?? null } : { entity: "InspectionCase", entityId: owner.caseId };
-  if (!canReadFileKind(owner.kind, part)) {
+  if (!canReadFileKind(owner.kind, part, teamSigned)) {
     await db.$transaction((tx) => recordAudit(tx, { actor, action: "file.download", outcome: "DENIED", ...entity, after: { fileId, kind: owner.kind }, context }));
     throw new DomainError("NOT_FOUND");
   }

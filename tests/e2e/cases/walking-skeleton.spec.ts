@@ -1,4 +1,4 @@
-import { expect, newUserPage, screenshot, test } from "../support/fixtures";
+import { expect, login, newUserPage, screenshot, test } from "../support/fixtures";
 
 const HOSPITAL = "长春市示例第一人民医院（演示）";
 /** A due date, or one waiting for a year's holiday arrangement (lib/server/cases/deadlines.ts). */
@@ -28,6 +28,11 @@ test("one case from plan to closing, each user in their own portal, with deadlin
   await memberForm.getByLabel("组内职务").selectOption({ label: "组长" });
   await memberForm.getByRole("button", { name: "添加成员" }).click();
   await expect(bureau.getByRole("region", { name: "第一检查组" })).toContainText("张志强（组长，执法人员）");
+  // 条例 art. 29: a second law-enforcement member, so that the notice can be delivered with two present.
+  await memberForm.getByLabel("人员", { exact: true }).selectOption({ label: "王立新（JL-2024-0002）" });
+  await memberForm.getByLabel("组内职务").selectOption({ label: "组员" });
+  await memberForm.getByRole("button", { name: "添加成员" }).click();
+  await expect(bureau.getByRole("region", { name: "第一检查组" })).toContainText("王立新（组员，执法人员）");
   // Cases exist only under a published plan: the bureau publishes it, then names the target.
   await expect(bureau.getByRole("form", { name: "指定被检机构" })).toHaveCount(0);
   bureau.once("dialog", (dialog) => dialog.accept());
@@ -58,6 +63,10 @@ test("one case from plan to closing, each user in their own portal, with deadlin
   await expect(leader.getByRole("row").filter({ hasText: HOSPITAL })).toHaveCount(0);
   await leader.getByRole("button", { name: "本人已阅读并签署承诺书" }).click();
   await expect(leader.getByText(/已于 .* 签署检查承诺书/)).toBeVisible();
+  const member = await (await browser.newContext()).newPage();
+  await login(member, "inspector2");
+  await member.getByRole("button", { name: "本人已阅读并签署承诺书" }).click();
+  await expect(member.getByText(/已于 .* 签署检查承诺书/)).toBeVisible();
   await expect(leader.getByRole("row").filter({ hasText: HOSPITAL })).toContainText("指定检查");
   await screenshot(leader, "skeleton-02-team-letter");
 
@@ -68,6 +77,8 @@ test("one case from plan to closing, each user in their own portal, with deadlin
   await notice.getByLabel("通知书文号").fill("吉医保飞检〔2024〕1号");
   await notice.getByLabel("签收人姓名").fill("刘院长");
   await notice.getByLabel("签收人职务").fill("院长");
+  await notice.getByLabel(/张志强/).check();
+  await notice.getByLabel(/王立新/).check();
   await notice.getByRole("button", { name: "送达检查通知书" }).click();
   await expect(leader.getByTestId("case-state")).toHaveText("已送达通知书");
   await leader.getByRole("button", { name: "开始现场检查" }).click();

@@ -182,6 +182,9 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
     await notice.getByLabel("通知书文号").fill(`吉医保飞检〔2024〕${i + 11}号`);
     await notice.getByLabel("签收人姓名").fill("刘主任");
     await notice.getByLabel("签收人职务").fill("负责人");
+    // 条例 art. 29: both law-enforcement staff present (issue 12 §6).
+    await notice.getByLabel(/张志强/).check();
+    await notice.getByLabel(/王立新/).check();
     await notice.getByRole("button", { name: "送达检查通知书" }).click();
     await expect(leader.getByTestId("case-state")).toHaveText("已送达通知书");
   }

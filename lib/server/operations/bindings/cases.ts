@@ -17,6 +17,8 @@ import { issueRefundNotice } from "@/lib/server/cases/issue-refund-notice";
 import { recordFinding } from "@/lib/server/cases/record-finding";
 import { recordRefund } from "@/lib/server/cases/record-refund";
 import { reviewRectificationReport } from "@/lib/server/cases/review-report";
+import { editFinding, withdrawFinding } from "@/lib/server/cases/revise-finding";
+import { withdrawEvidence } from "@/lib/server/cases/withdraw-evidence";
 import { signRecordAsInstitution, signRecordAsTeam } from "@/lib/server/cases/sign-problem-record";
 import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { submitProgressReport } from "@/lib/server/cases/submit-progress-report";
@@ -74,6 +76,9 @@ export const CASE_IMPLEMENTATIONS = {
   "case.acceptRectification": event(acceptRectification),
   "case.returnRectification": event(returnRectification),
   "case.close": event(closeCase),
+  "case.editFinding": event(editFinding),
+  "case.withdrawFinding": event(withdrawFinding),
+  "case.withdrawEvidence": event(withdrawEvidence),
 
   "case.get": async (ctx: Ctx<{ caseId: string }>) => {
     const file = await getCaseFile(ctx.db, ctx.actor, ctx.input.caseId, ctx.now);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProblemRecordSignature" ADD COLUMN     "recordVersion" INTEGER;
