@@ -47,7 +47,9 @@ export const SCENARIOS = {
   "case.decideAppeal": onCase(() => ({ appealId: "00000000-0000-4000-8000-000000000001", decision: "APPEAL_REJECTED", reasoning: "维持原认定" })),
   "case.issueConfirmationNotice": onCase(() => ({ number: "长医保稽确〔2024〕1号" })),
   "case.confirmAmounts": onCase(),
-  "case.issueRefundNotice": onCase(() => ({ fundAccount: "长春市医疗保障基金收入户", dueOn: "2024-12-31" })),
+  "case.withdrawConfirmationNotice": onCase(() => ({ reason: "文号有误，撤回重发" })),
+  "case.disputeConfirmationNotice": onCase(() => ({ reason: "第2项已于2023年清退" })),
+  "case.issueRefundNotice": onCase(() => ({ fundAccount: "长春市医疗保障基金收入户", dueOn: "2099-12-31" })),
   "case.recordRefund": { ...onCase(() => ({ refundAmount: "100.00", method: "TRANSFER", paidOn: "2024-10-08" })), upload: PDF },
   "case.completeRefund": onCase(),
   "case.submitProgressReport": { ...onCase(() => ({ summary: "整改进行中" })), upload: PDF },
@@ -63,6 +65,8 @@ export const SCENARIOS = {
   "apiToken.list": { input: () => ({}), scoped: false },
   "apiToken.issue": { input: (w) => ({ name: "国家平台数据交换", organizationId: w.cityBureau.id, permissions: ["case.read"], expiresOn: "2099-01-01" }), scoped: false },
   "apiToken.revoke": { input: (w) => ({ tokenId: w.tokenId, version: 0 }), scoped: false },
+  "settings.getHandling": { input: () => ({}), scoped: false },
+  "settings.updateHandling": { input: () => ({ version: 0, differenceThresholdPercent: "10", differenceThresholdAmount: "10000" }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**
