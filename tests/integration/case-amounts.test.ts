@@ -82,7 +82,7 @@ describe("the confirmation notice's amount comes from the signed findings", () =
     await toHandedOver();
     const error = await refusal(async () => issueConfirmationNotice(t.db, w.city, { ...(await ref()), amount: "999999" }, o));
     expect(error.code).toBe("VALIDATION");
-    expect(error.fieldErrors?.deviationReason).toMatch(/^cases\.deviationReasonRequired\?total=%C2%A521145\.60$/);
+    expect(error.fieldErrors?.deviationReason).toMatch(/^cases\.deviationReasonRequired\?total=%C2%A521%2C145\.60$/);
     expect(await t.db.amountConfirmationNotice.count()).toBe(0);
 
     const issued = await issueConfirmationNotice(t.db, w.city, { ...(await ref()), amount: "999999", deviationReason: "另查实串换耗材 978,853.40 元，经市局集体审议" }, o);

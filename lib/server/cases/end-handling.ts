@@ -1,5 +1,6 @@
 import "server-only";
 import { handlingDifference } from "@/lib/domain/case/handling-difference";
+import { formatMoney } from "@/lib/i18n/format";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
@@ -32,7 +33,7 @@ export async function endHandling(db: PrismaClient, actor: Actor, input: TEndHan
       const difference = handlingDifference(handedOver, input.handledAmount, threshold);
       if (difference.large && !input.differenceExplanation) {
         throw new DomainError("VALIDATION", {
-          differenceExplanation: messageRef("cases.differenceExplanationRequired", { handedOver: `¥${handedOver}`, difference: `¥${difference.difference}`, percent: `${threshold.percent}%`, amount: `¥${threshold.amount}` }),
+          differenceExplanation: messageRef("cases.differenceExplanationRequired", { handedOver: formatMoney(handedOver, actor.locale), difference: formatMoney(difference.difference, actor.locale), percent: `${threshold.percent}%`, amount: formatMoney(threshold.amount, actor.locale) }),
         });
       }
       const deadline = await computeDeadline(tx, "WRITTEN_REPORT", now);

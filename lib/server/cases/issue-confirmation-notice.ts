@@ -1,5 +1,6 @@
 import "server-only";
 import { compareMoney } from "@/lib/domain/money";
+import { formatMoney } from "@/lib/i18n/format";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import { messageRef } from "@/lib/validation/primitives";
@@ -25,7 +26,7 @@ export async function issueConfirmationNotice(db: PrismaClient, actor: Actor, in
       const amount = input.amount ?? breakdown.total;
       const differs = compareMoney(amount, breakdown.total) !== 0;
       if (differs && !input.deviationReason) {
-        throw new DomainError("VALIDATION", { deviationReason: messageRef("cases.deviationReasonRequired", { total: `¥${breakdown.total}` }) });
+        throw new DomainError("VALIDATION", { deviationReason: messageRef("cases.deviationReasonRequired", { total: formatMoney(breakdown.total, actor.locale) }) });
       }
       const notice = await tx.amountConfirmationNotice.create({
         data: {
