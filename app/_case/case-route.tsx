@@ -40,6 +40,7 @@ export async function CaseRoute({ portal, params }: { portal: Portal; params: Pr
           version={file.case.version}
           operations={file.events.map((event) => CASE_EVENT_OPERATIONS[event].name)}
           awaitingKey={file.awaiting}
+          todoKey={file.todo}
           options={options}
           values={{ total: file.findingsTotal, amount: file.outstanding }}
         />

@@ -32,7 +32,7 @@ import {
   ZWithdrawConfirmationNoticeInput,
   ZWriteFeedbackReportInput,
 } from "@/lib/validation/cases";
-import { ZId } from "@/lib/validation/primitives";
+import { tooLongMax, ZId } from "@/lib/validation/primitives";
 import { camelOf, defineOperation, type CamelOf, kebabOf, type FormSpec, type OperationDescriptor, type UploadSpec } from "../types";
 
 const TAG = "Cases";
@@ -198,9 +198,14 @@ const ZPage = z
 
 export const ZCaseListQuery = z.strictObject({
   state: z.enum(CASE_STATES, { error: "validation.invalidChoice" }).optional(),
-  institution: z.string().max(100, { error: "validation.tooLong" }).optional(),
+  institution: z.string().max(100, tooLongMax(100)).optional(),
+  /** Issue 12 §11: by plan, by inspected region, only the overdue ones (query strings: ids, "1"). */
+  plan: ZId.optional(),
+  region: ZId.optional(),
+  overdue: z.literal("1", { error: "validation.invalidChoice" }).transform(() => true).optional(),
   page: ZPage,
 });
+export type TCaseListQuery = z.output<typeof ZCaseListQuery>;
 
 export const CASE_READ_OPERATIONS = {
   list: defineOperation({

@@ -86,7 +86,9 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
   const breakdown = detail.amountConfirmationNotice ? noticeBreakdown(detail.amountConfirmationNotice.breakdown) : null;
   const lastSuperseded = detail.supersededNotices.at(-1);
   const awaiting = core.state === "HANDED_OVER" && !facts.confirmationNoticeIssued && lastSuperseded?.outcome === "DISPUTED" ? "cases.awaiting.confirmationDisputed" : awaitingKey(core.state, facts);
-  return { case: detail, facts, events, timeline, findingsTotal, breakdown, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, deadline: readsReports ? deadline : null, canReview: can(actor, "rectification.review"), awaiting };
+  // Issue 12 §11: what awaits this reader outside the workflow's events (the bureau's review of a progress report).
+  const todo = can(actor, "rectification.review") && (detail.rectification?.reports ?? []).some((r) => r.kind === "PROGRESS" && r.status === "SUBMITTED") ? "cases.todoReviewProgress" : null;
+  return { case: detail, facts, events, timeline, findingsTotal, breakdown, todo, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, deadline: readsReports ? deadline : null, canReview: can(actor, "rectification.review"), awaiting };
 }
 
 /** The breakdown stored on a notice (JSON), read back as lines; anything malformed is left out, not guessed. */

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TCaseListQuery } from "@/lib/operations/catalog/cases";
 import { DomainError } from "@/lib/errors";
 import { acceptRectification, returnRectification } from "@/lib/server/cases/accept-rectification";
 import { addEvidence } from "@/lib/server/cases/add-evidence";
@@ -79,8 +80,7 @@ export const CASE_IMPLEMENTATIONS = {
   "case.returnRectification": event(returnRectification),
   "case.close": event(closeCase),
 
-  "case.list": async (ctx: Ctx<{ state?: Parameters<typeof listCases>[2] extends infer F ? F extends { state?: infer S } ? S : never : never; institution?: string; page?: number }>) =>
-    listCases(ctx.db, ctx.actor, ctx.input, ctx.now),
+  "case.list": async (ctx: Ctx<TCaseListQuery>) => listCases(ctx.db, ctx.actor, ctx.input, ctx.now),
   "case.get": async (ctx: Ctx<{ caseId: string }>) => {
     const file = await getCaseFile(ctx.db, ctx.actor, ctx.input.caseId, ctx.now);
     return { ...file, version: file.case.version };
