@@ -102,6 +102,32 @@ test.describe("amounts and refunds (issue 12 §5)", () => {
     await expect(city.getByRole("link", { name: "结算扣减凭证.pdf" })).toBeVisible();
   });
 
+  test("ending the handling at ¥999,999 against ¥1,000.50 handed over asks for the written explanation, then shows the difference", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const scenario = createCase("AMOUNTS_CONFIRMED", { findings: 1 });
+    const city = await newUserPage(browser, "city");
+    await city.goto(`/city/cases/${scenario.caseId}`);
+    const refundNotice = city.getByRole("form", { name: "下达清退通知" });
+    await refundNotice.getByLabel("清退账户（原医保基金账户）").fill("长春市医疗保障基金收入户");
+    await refundNotice.getByRole("button", { name: "下达清退通知" }).click();
+    const refund = city.getByRole("form", { name: "登记清退款项" });
+    await refund.getByLabel("清退金额（元）").fill("1000.50");
+    await refund.getByLabel("清退方式").selectOption({ label: "从结算款中扣减" });
+    await refund.getByLabel("清退凭证").setInputFiles(pdfFile(dir, "扣减凭证.pdf"));
+    await refund.getByRole("button", { name: "登记清退款项" }).click();
+    await city.getByRole("form", { name: "确认清退完毕" }).getByRole("button", { name: "确认清退完毕" }).click();
+
+    const end = city.getByRole("form", { name: "处理完结" });
+    await end.getByLabel("处理金额（元）").fill("999999");
+    await end.getByRole("button", { name: "处理完结" }).click();
+    await expect(end.getByText(/处理金额与移交金额 ¥1,000\.50 相差 ¥998,998\.50，超过省医保局设定的标准/)).toBeVisible();
+    await expect(end.getByLabel("处理金额（元）")).toHaveValue("999999");
+    await end.getByLabel("差异说明").fill("另查实该院串换耗材 998,998.50 元，经市局集体审议一并处理。");
+    await end.getByRole("button", { name: "处理完结" }).click();
+    await expect(city.getByTestId("handling-difference")).toHaveText("与移交金额相差 ¥998,998.50");
+    await expect(city.getByText("另查实该院串换耗材 998,998.50 元")).toBeVisible();
+  });
+
   test("the city's home lists handed-over cases under 移交案件 and cases still on site apart", async ({ browser }) => {
     const onSite = createCase("ON_SITE", { findings: 0, title: "2026年飞行检查（城市首页·在查）" });
     const handed = createCase("HANDED_OVER", { findings: 1, title: "2026年飞行检查（城市首页·已移交）" });
