@@ -52,6 +52,7 @@ export async function CaseRoute({ portal, params }: { portal: Portal; params: Pr
           version={file.case.version}
           operations={file.events.filter((event) => event !== "WITHDRAW_EVIDENCE" || withdrawableEvidence.length > 0).map((event) => CASE_EVENT_OPERATIONS[event].name)}
           awaitingKey={file.awaiting}
+          todoKey={file.todo}
           options={options}
           values={{ total: file.findingsTotal, amount: file.outstanding }}
         />

@@ -1,39 +1,117 @@
+import Link from "next/link";
 import { CalendarTasks } from "@/components/calendar/calendar-tasks";
 import { CaseList } from "@/components/cases/case-list";
+import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/layout";
+import { CASE_STATES, stateMessageKey } from "@/lib/domain/case/transitions";
 import { getT } from "@/lib/i18n/server";
+import { ZCaseListScreenFilter } from "@/lib/validation/reads";
 import { requirePortalActor } from "@/lib/server/auth/page-guards";
 import { listCalendarTasks } from "@/lib/server/calendar-admin";
-import { countCases } from "@/lib/server/cases/counts";
-import { listCases } from "@/lib/server/cases/read";
+import { countCases, countTodo } from "@/lib/server/cases/counts";
+import { listCases, type CaseListFilter } from "@/lib/server/cases/read";
 import { getDb } from "@/lib/server/db/client";
+import { listPoolingRegions } from "@/lib/server/organizations/organizations";
 import { listPlans } from "@/lib/server/plans/plans";
 import { can } from "@/lib/server/policy/policy";
 
-export default async function BureauDashboard() {
+type SearchParams = Record<string, string | string[] | undefined>;
+const FILTERS = ["plan", "region", "state", "overdue", "page"] as const;
+
+/** The filters from the URL (so the back button and a shared link keep them); a value that does not parse is left out. */
+function filterOf(params: SearchParams): CaseListFilter {
+  const shape = ZCaseListScreenFilter.shape;
+  const out: Record<string, unknown> = {};
+  for (const name of FILTERS) {
+    const raw = params[name];
+    if (typeof raw !== "string" || raw === "") continue;
+    const parsed = shape[name].safeParse(raw);
+    if (parsed.success) out[name] = parsed.data;
+  }
+  return out as CaseListFilter;
+}
+
+const CONTROL = "rounded border border-slate-300 bg-white px-3 py-2 text-sm";
+
+export default async function BureauDashboard({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePortalActor("bureau");
   const t = await getT();
   const db = getDb();
-  const [plans, cases, counts, calendarTasks] = await Promise.all([
+  const filter = filterOf(await searchParams);
+  const [plans, regions, cases, counts, todo, calendarTasks] = await Promise.all([
     listPlans(db, actor),
-    listCases(db, actor),
+    can(actor, "poolingRegion.read") ? listPoolingRegions(db, actor) : Promise.resolve([]),
+    listCases(db, actor, filter),
     countCases(db, actor),
+    countTodo(db, actor),
     can(actor, "calendar.manage") ? listCalendarTasks(db, actor) : Promise.resolve([]),
   ]);
+  const filtered = Boolean(filter.plan || filter.region || filter.state || filter.overdue);
+  const todoItems = [
+    todo.progressReports > 0 ? { key: "dashboard.bureau.todoProgressReports", count: todo.progressReports } : null,
+    todo.writtenReports > 0 ? { key: "dashboard.bureau.todoWrittenReports", count: todo.writtenReports } : null,
+    todo.toClose > 0 ? { key: "dashboard.bureau.todoClose", count: todo.toClose } : null,
+  ].filter((item) => item !== null);
   return (
     <>
       <PageHeader title={t("dashboard.bureau.title")} description={t("dashboard.bureau.description")} />
       <CalendarTasks tasks={calendarTasks} t={t} className="mb-6" link />
+      <Card title={t("dashboard.bureau.todoTitle")} className="mb-6">
+        {todoItems.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="bureau-todo-empty">{t("dashboard.bureau.todoNone")}</p>
+        ) : (
+          <ul className="flex flex-col gap-1 text-sm" data-testid="bureau-todo">
+            {todoItems.map((item) => (
+              <li key={item.key} className="font-medium text-amber-900">{t(item.key, { count: item.count })}</li>
+            ))}
+          </ul>
+        )}
+      </Card>
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
         <Stat label={t("dashboard.stats.plans")} value={plans.length} />
         <Stat label={t("dashboard.stats.openCases")} value={counts.open} />
         <Stat label={t("dashboard.stats.overdue")} value={counts.overdue} />
       </div>
       <Card title={t("dashboard.bureau.casesTitle")}>
+        {/* A GET form: the filters live in the URL, so the back button returns to the list as it was. */}
+        <form method="get" action="/bureau" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("dashboard.bureau.filters")}>
+          <label className="flex flex-col gap-1 text-sm text-slate-700">
+            {t("cases.listPlan")}
+            <select name="plan" defaultValue={filter.plan ?? ""} className={CONTROL}>
+              <option value="">{t("dashboard.bureau.allPlans")}</option>
+              {plans.map((plan) => <option key={plan.id} value={plan.id}>{plan.title}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1 text-sm text-slate-700">
+            {t("cases.listRegion")}
+            <select name="region" defaultValue={filter.region ?? ""} className={CONTROL}>
+              <option value="">{t("dashboard.bureau.allRegions")}</option>
+              {regions.map((region) => <option key={region.id} value={region.id}>{region.name}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1 text-sm text-slate-700">
+            {t("common.status")}
+            <select name="state" defaultValue={filter.state ?? ""} className={CONTROL}>
+              <option value="">{t("dashboard.bureau.allStates")}</option>
+              {CASE_STATES.map((state) => <option key={state} value={state}>{t(stateMessageKey(state))}</option>)}
+            </select>
+          </label>
+          <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue ?? false} className="h-4 w-4 rounded border-slate-300" />
+            {t("dashboard.bureau.onlyOverdue")}
+          </label>
+          <Button type="submit">{t("dashboard.bureau.applyFilters")}</Button>
+          {filtered ? <Link href="/bureau" className="pb-2 text-sm text-brand-700 hover:underline">{t("dashboard.bureau.clearFilters")}</Link> : null}
+        </form>
+        <p className="mb-2 text-sm text-slate-600" data-testid="case-count">{t("dashboard.bureau.caseCount", { count: cases.total })}</p>
         {cases.rows.length === 0 ? (
-          <EmptyState title={t("dashboard.bureau.emptyTitle")}>{t("dashboard.bureau.emptyHint")}</EmptyState>
+          filtered ? (
+            <EmptyState title={t("dashboard.bureau.noMatchTitle")}>{t("dashboard.bureau.noMatchHint")}</EmptyState>
+          ) : (
+            <EmptyState title={t("dashboard.bureau.emptyTitle")}>{t("dashboard.bureau.emptyHint")}</EmptyState>
+          )
         ) : (
-          <CaseList rows={cases.rows} portal="bureau" t={t} locale={actor.locale} caption={t("dashboard.bureau.casesTitle")} />
+          <CaseList rows={cases.rows} portal="bureau" t={t} locale={actor.locale} caption={t("dashboard.bureau.casesTitle")} planAndRegion />
         )}
       </Card>
     </>

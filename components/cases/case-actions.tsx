@@ -10,6 +10,8 @@ export interface CaseActionsProps {
   operations: OperationName[];
   /** Who the case waits for, shown when this reader has nothing to do. */
   awaitingKey: string;
+  /** What awaits this reader besides the workflow's events (a report to review below), if anything. */
+  todoKey?: string | null;
   /** The lists the forms choose from: violation types, key areas, appealable findings, open appeals. */
   options: Record<string, FormOption[]>;
   /** Values the forms' hints name: the findings' total and what remains to be refunded (yuan, "123.45"). */
@@ -17,8 +19,15 @@ export interface CaseActionsProps {
 }
 
 /** What this reader may do now: one panel per operation the workflow allows them, each its registry form. */
-export function CaseActions({ caseId, version, operations, awaitingKey, options, values }: CaseActionsProps) {
+export function CaseActions({ caseId, version, operations, awaitingKey, todoKey, options, values }: CaseActionsProps) {
   const t = useTranslations();
+  if (operations.length === 0 && todoKey) {
+    return (
+      <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm font-medium text-amber-900" data-testid="case-todo">
+        {t(todoKey)}
+      </p>
+    );
+  }
   if (operations.length === 0) {
     return (
       <div className="text-sm text-slate-600">

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { FindingRevisions } from "@/components/cases/finding-revisions";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { Table, Td, Th } from "@/components/ui/table";
+import { handlingDifference } from "@/lib/domain/case/handling-difference";
 import { caseStateLabelKey } from "@/lib/domain/case/state-label";
 import type { AppLocale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
@@ -153,20 +154,61 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
               </ul>
             </Card>
           ) : null}
-          {confirmation || refundNotice || c.handlingEndedAt ? (
+          {confirmation || refundNotice || c.handlingEndedAt || c.supersededNotices.length > 0 ? (
             <Card title={t("cases.handling")}>
               <dl className="grid gap-4 sm:grid-cols-2">
                 {c.handedOverAmount ? <Field label={t("cases.handedOverAmount")}>{money(c.handedOverAmount)}</Field> : null}
                 {confirmation ? (
-                  <Field label={t("cases.confirmationNotice")}>
-                    <span data-testid="confirmed-amount">{money(confirmation.amount)}</span>
-                    <span className="block text-slate-600">{confirmation.number ? `${confirmation.number} · ` : ""}{confirmation.issuedBy.displayName} · {formatDateTime(confirmation.issuedAt, locale)}</span>
-                    <span className="block text-slate-600">{confirmation.confirmationLetter ? t("cases.confirmedBy", { name: confirmation.confirmationLetter.signedBy.displayName, time: formatDateTime(confirmation.confirmationLetter.receivedAt, locale) }) : t("cases.awaitingConfirmation")}</span>
-                  </Field>
+                  <div className="sm:col-span-2" data-testid="confirmation-notice">
+                    <Field label={t("cases.confirmationNotice")}>
+                      <span className="text-base font-semibold" data-testid="confirmed-amount">{money(confirmation.amount)}</span>
+                      <span className="block text-slate-600">{confirmation.number ? `${confirmation.number} · ` : ""}{confirmation.issuedBy.displayName} · {formatDateTime(confirmation.issuedAt, locale)}</span>
+                      <span className="block text-slate-600">{confirmation.confirmationLetter ? t("cases.confirmedBy", { name: confirmation.confirmationLetter.signedBy.displayName, time: formatDateTime(confirmation.confirmationLetter.receivedAt, locale) }) : t("cases.awaitingConfirmation")}</span>
+                      {confirmation.deviationReason ? (
+                        <span className="mt-1 block rounded bg-amber-50 px-2 py-1 text-amber-900" data-testid="notice-amount-reason">
+                          {t("cases.noticeAmountDiffers", { amount: money(confirmation.amount), total: money(confirmation.findingsAmount), reason: confirmation.deviationReason })}
+                        </span>
+                      ) : null}
+                    </Field>
+                    {file.breakdown && file.breakdown.length > 0 ? (
+                      <div className="mt-3">
+                        <Table caption={t("cases.noticeBreakdown")} head={<tr><Th>{t("cases.breakdownType")}</Th><Th>{t("cases.breakdownFinding")}</Th><Th>{t("cases.breakdownAmount")}</Th></tr>}>
+                          {file.breakdown.map((line) => (
+                            <tr key={line.findingId}>
+                              <Td>{line.violationType}</Td>
+                              <Td>{line.description}</Td>
+                              <Td className="whitespace-nowrap text-right">{money(line.amount)}</Td>
+                            </tr>
+                          ))}
+                          <tr className="font-medium">
+                            <Td>{t("cases.breakdownTotal")}</Td>
+                            <Td>{""}</Td>
+                            <Td className="whitespace-nowrap text-right" >{money(confirmation.findingsAmount)}</Td>
+                          </tr>
+                        </Table>
+                      </div>
+                    ) : null}
+                  </div>
+                ) : null}
+                {c.supersededNotices.length > 0 ? (
+                  <div className="sm:col-span-2">
+                    <Field label={t("cases.supersededNotices")}>
+                      <ul className="flex flex-col gap-1" data-testid="superseded-notices">
+                        {c.supersededNotices.map((n) => (
+                          <li key={n.id}>
+                            <span className="text-slate-500 line-through">{money(n.amount)}</span>
+                            {n.number ? ` · ${n.number}` : ""} · {t(`cases.supersededOutcome.${n.outcome}`, { name: n.closedBy.displayName, time: formatDateTime(n.closedAt, locale) })}
+                            <span className="block text-slate-600">{n.reason}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </Field>
+                  </div>
                 ) : null}
                 {refundNotice ? (
                   <Field label={t("cases.refundNotice")}>
                     {money(refundNotice.amount)} · {refundNotice.fundAccount}
+                    {refundNotice.number ? <span className="block text-slate-600" data-testid="refund-notice-number">{t("cases.refundNoticeNumber", { number: refundNotice.number })}</span> : null}
                     {refundNotice.dueOn ? <span className="block text-slate-600">{t("cases.refundDueBy", { date: formatDate(refundNotice.dueOn.toISOString().slice(0, 10), locale) })}</span> : null}
                   </Field>
                 ) : null}
@@ -189,6 +231,7 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
                 {c.handlingEndedAt ? (
                   <Field label={t("cases.handlingEnded")}>
                     {t("cases.handledAs", { amount: money(c.handledAmount ?? "0.00"), time: formatDateTime(c.handlingEndedAt, locale) })}
+                    {c.handedOverAmount && c.handledAmount ? <span className="block text-slate-600" data-testid="handling-difference">{t("cases.handlingDifference", { difference: money(handlingDifference(c.handedOverAmount.toFixed(2), c.handledAmount.toFixed(2)).difference) })}</span> : null}
                     {c.differenceExplanation ? <span className="block text-slate-600">{t("cases.differenceExplanation")}：{c.differenceExplanation.explanation}</span> : null}
                   </Field>
                 ) : null}

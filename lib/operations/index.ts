@@ -9,6 +9,7 @@ import { API_TOKEN_OPERATIONS } from "./catalog/api-tokens";
 import { CALENDAR_OPERATIONS } from "./catalog/calendar";
 import { CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS } from "./catalog/cases";
 import { READ_OPERATIONS } from "./catalog/reads";
+import { SETTINGS_OPERATIONS } from "./catalog/settings";
 import { MASTER_DATA_OPERATIONS } from "./catalog/master-data";
 import { DRAW_OPERATIONS } from "./catalog/draws";
 import { ORGANIZATION_OPERATIONS } from "./catalog/organizations";
@@ -29,7 +30,8 @@ type Catalog =
   | Entries<typeof PLAN_OPERATIONS>
   | Entries<typeof TEAM_OPERATIONS>
   | Entries<typeof DRAW_OPERATIONS>
-  | Entries<typeof READ_OPERATIONS>;
+  | Entries<typeof READ_OPERATIONS>
+  | Entries<typeof SETTINGS_OPERATIONS>;
 
 function byName<T extends OperationDescriptor & { name: string }>(entries: readonly T[]): { [K in T["name"]]: Extract<T, { name: K }> } {
   const out: Record<string, T> = {};
@@ -53,6 +55,7 @@ export const OPERATIONS = byName<Catalog>([
   ...Object.values(TEAM_OPERATIONS),
   ...Object.values(DRAW_OPERATIONS),
   ...Object.values(READ_OPERATIONS),
+  ...Object.values(SETTINGS_OPERATIONS),
 ]);
 
 export type Operations = typeof OPERATIONS;
@@ -62,5 +65,5 @@ export function isOperationName(value: unknown): value is OperationName {
   return typeof value === "string" && Object.hasOwn(OPERATIONS, value);
 }
 
-export { API_TOKEN_OPERATIONS, CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS, READ_OPERATIONS };
+export { API_TOKEN_OPERATIONS, CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS, READ_OPERATIONS, SETTINGS_OPERATIONS };
 export * from "./types";

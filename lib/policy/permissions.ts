@@ -28,6 +28,8 @@ const BASE_PERMISSIONS = [
   "commitment.sign",
   "case.auditTrail",
   "calendar.manage",
+  /** The bureau's handling settings: the threshold of a difference that needs a written explanation. */
+  "handlingSettings.manage",
   "rectification.review",
   "draw.run",
   "conflict.declare",
@@ -63,6 +65,7 @@ const TEAM_EVENTS: readonly Permission[] = [
 const CITY_EVENTS: readonly Permission[] = [
   "case.decideAppeal",
   "case.issueConfirmationNotice",
+  "case.withdrawConfirmationNotice",
   "case.issueRefundNotice",
   "case.recordRefund",
   "case.completeRefund",
@@ -70,7 +73,7 @@ const CITY_EVENTS: readonly Permission[] = [
   "case.endHandling",
   "case.submitRectificationReport",
 ];
-const INSTITUTION_EVENTS: readonly Permission[] = ["case.signRecordInstitution", "case.fileAppeal", "case.confirmAmounts", "case.recordRefund", "case.submitRectificationMaterial"];
+const INSTITUTION_EVENTS: readonly Permission[] = ["case.signRecordInstitution", "case.fileAppeal", "case.confirmAmounts", "case.disputeConfirmationNotice", "case.recordRefund", "case.submitRectificationMaterial"];
 
 /**
  * The policy, as one table: which role holds which permission. `satisfies Record<Role, …>` makes a new
@@ -91,6 +94,7 @@ export const ROLE_PERMISSIONS = {
     "audit.read",
     "apiToken.manage",
     "calendar.manage",
+    "handlingSettings.manage",
     ...PLANNING,
     ...MASTER_DATA,
     ...BUREAU_EVENTS,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZNewPassword } from "./auth";
-import { ZVersion } from "./primitives";
+import { tooLongMax, ZVersion } from "./primitives";
 
 export const ROLES = ["BUREAU_ADMIN", "BUREAU_STAFF", "CITY_STAFF", "INSTITUTION_STAFF", "INSPECTOR"] as const;
 export const ORGANIZATION_KINDS = ["PROVINCIAL_BUREAU", "CITY_BUREAU", "INSTITUTION"] as const;
@@ -12,15 +12,15 @@ export const ZCreateUserInput = z.object({
     .string()
     .trim()
     .min(3, { error: "validation.usernameShort" })
-    .max(64, { error: "validation.tooLong" })
+    .max(64, tooLongMax(64))
     .regex(/^[A-Za-z0-9._-]+$/, { error: "validation.usernameChars" }),
-  displayName: z.string().trim().min(1, { error: "validation.required" }).max(100, { error: "validation.tooLong" }),
+  displayName: z.string().trim().min(1, { error: "validation.required" }).max(100, tooLongMax(100)),
   role: z.enum(ROLES, { error: "validation.invalidChoice" }),
   organizationId: ZId,
   staffNumber: z
     .string()
     .trim()
-    .max(32, { error: "validation.tooLong" })
+    .max(32, tooLongMax(32))
     .regex(/^[A-Za-z0-9-]*$/, { error: "validation.staffNumberChars" })
     .optional()
     .transform((value) => (value ? value : undefined)),
@@ -29,7 +29,7 @@ export const ZCreateUserInput = z.object({
 export type TCreateUserInput = z.infer<typeof ZCreateUserInput>;
 
 export const ZCreateOrganizationInput = z.object({
-  name: z.string().trim().min(2, { error: "validation.required" }).max(100, { error: "validation.tooLong" }),
+  name: z.string().trim().min(2, { error: "validation.required" }).max(100, tooLongMax(100)),
   kind: z.enum(ORGANIZATION_KINDS, { error: "validation.invalidChoice" }),
   poolingRegionId: ZId.optional().or(z.literal("").transform(() => undefined)),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { tooLongMax } from "./primitives";
 
 // Messages are catalog keys; the server and the form translate them into the user's language.
 export const ZLoginInput = z.object({
-  username: z.string().trim().min(1, { error: "validation.required" }).max(64, { error: "validation.tooLong" }),
-  password: z.string().min(1, { error: "validation.required" }).max(256, { error: "validation.tooLong" }),
+  username: z.string().trim().min(1, { error: "validation.required" }).max(64, tooLongMax(64)),
+  password: z.string().min(1, { error: "validation.required" }).max(256, tooLongMax(256)),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 
@@ -12,7 +13,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const ZNewPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { error: "validation.passwordTooShort" })
-  .max(256, { error: "validation.tooLong" })
+  .max(256, tooLongMax(256))
   .refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), { error: "validation.passwordWeak" });
 
 export const ZChangePasswordInput = z

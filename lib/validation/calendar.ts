@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { formInteger } from "./primitives";
 import { checkYearArrangement, STATUTORY_HOLIDAYS, type ArrangementProblemCode, type HolidayEntry, type StatutoryHoliday } from "@/lib/domain/calendar-year";
+import { dateError, formInteger, tooLongMax } from "./primitives";
 
 export const ZCalendarOverrideInput = z.object({
-  date: z.iso.date({ error: "validation.invalidDate" }),
+  date: z.iso.date({ error: dateError }),
   working: z.enum(["WORKING", "OFF"], { error: "validation.invalidChoice" }).transform((v) => v === "WORKING"),
-  note: z.string().trim().min(2, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  note: z.string().trim().min(2, { error: "validation.required" }).max(200, tooLongMax(200)),
 });
 export type TCalendarOverrideInput = z.output<typeof ZCalendarOverrideInput>;
 
@@ -47,7 +47,7 @@ export function holidayEntriesOf(holidays: Record<StatutoryHoliday, z.output<typ
 export const ZCalendarYearInput = z
   .object({
     year: formInteger(2027, 2100, "validation.invalidYear"),
-    sourceNotice: z.string().trim().min(4, { error: "validation.required" }).max(300, { error: "validation.tooLong" }),
+    sourceNotice: z.string().trim().min(4, { error: "validation.required" }).max(300, tooLongMax(300)),
     holidays: z.object({
       NEW_YEAR: ZHolidayEntryInput,
       SPRING_FESTIVAL: ZHolidayEntryInput,

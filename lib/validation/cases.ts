@@ -91,10 +91,25 @@ export type TDecideAppealInput = z.output<typeof ZDecideAppealInput>;
 export const ZIssueConfirmationNoticeInput = z.strictObject({
   ...ZCaseRef,
   number: optionalText(64),
-  /** Defaults to the findings' total; the city states another amount when its handling differs. */
+  /** Defaults to the standing findings' total after the appeal outcomes; another amount needs `deviationReason`. */
   amount: blankAsAbsent(ZMoney),
+  deviationReason: optionalText(2000),
 });
 export type TIssueConfirmationNoticeInput = z.output<typeof ZIssueConfirmationNoticeInput>;
+
+/** WITHDRAW_CONFIRMATION_NOTICE (the city's reason) and DISPUTE_CONFIRMATION_NOTICE (the institution's reasons). */
+export const ZWithdrawConfirmationNoticeInput = z.strictObject({ ...ZCaseRef, reason: requiredText(2000) });
+export const ZDisputeConfirmationNoticeInput = z.strictObject({ ...ZCaseRef, reason: requiredText(20_000) });
+export type TConfirmationNoticeReasonInput = z.output<typeof ZWithdrawConfirmationNoticeInput>;
+
+/** The bureau's threshold of a difference that needs a written explanation (Jilin plan §四(三)). */
+export const ZUpdateHandlingSettingsInput = z.strictObject({
+  version: ZVersion,
+  /** A percentage of the handed-over amount, at most two decimals: "10", "12.5". */
+  differenceThresholdPercent: ZMoney.refine((value) => Number(value) <= 100, { error: "validation.percentTooLarge" }),
+  differenceThresholdAmount: ZMoney,
+});
+export type TUpdateHandlingSettingsInput = z.output<typeof ZUpdateHandlingSettingsInput>;
 
 export const ZIssueRefundNoticeInput = z.strictObject({
   ...ZCaseRef,
@@ -120,9 +135,7 @@ export type TRecordRefundInput = z.output<typeof ZRecordRefundInput>;
 export const ZEndHandlingInput = z.strictObject({
   ...ZCaseRef,
   handledAmount: ZMoney,
-  /** The city's judgement that its result differs much from the handed-over one (较大差异). */
-  differsFromHandover: ZBoolean.optional(),
-  /** The written explanation such a difference needs; required when it differs. */
+  /** Required when the result differs from the handed-over one beyond the bureau's threshold (computed, not ticked). */
   differenceExplanation: optionalText(20_000),
 });
 export type TEndHandlingInput = z.output<typeof ZEndHandlingInput>;

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { tooLongMax } from "./primitives";
 
 // The ceremony's inputs (issue 8 §4; lib/domain/draw/seed.ts). The server re-checks each against the
 // ceremony state; these schemas only make sure a value has the right shape before it gets there.
 const ZId = z.string().uuid({ error: "validation.invalidId" });
-const ZReason = z.string().trim().min(2, { error: "validation.required" }).max(500, { error: "validation.tooLong" });
+const ZReason = z.string().trim().min(2, { error: "validation.required" }).max(500, tooLongMax(500));
 
 export const ZFixTeamDrawInput = z.object({ planId: ZId });
 export type TFixTeamDrawInput = z.infer<typeof ZFixTeamDrawInput>;

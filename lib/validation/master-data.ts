@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkMoney, normalizeMoney, type MoneyErrorCode } from "@/lib/domain/money";
 import { isValidCreditCode } from "./credit-code";
-import { formInteger, optionalText, ZBoolean, ZVersion } from "./primitives";
+import { formInteger, optionalText, tooLongMax, ZBoolean, ZVersion } from "./primitives";
 
 export const INSTITUTION_KINDS = ["HOSPITAL", "PHARMACY", "AGENCY"] as const;
 export const HOSPITAL_TIERS = ["TIER_3", "TIER_2", "TIER_1_OR_BELOW"] as const;
@@ -14,12 +14,12 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 export const ZId = z.string().uuid({ error: "validation.invalidId" });
-const text = (max: number) => z.string().trim().min(1, { error: "validation.required" }).max(max, { error: "validation.tooLong" });
+const text = (max: number) => z.string().trim().min(1, { error: "validation.required" }).max(max, tooLongMax(max));
 
 /** 医保编码: one capital letter and 11 digits (H22010100001); the letter says hospital (H) or pharmacy (P). */
 export const ZNationalCode = z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{11}$/, { error: `${V}.nationalCodeFormat` });
 export const ZCreditCode = z.string().trim().toUpperCase().refine(isValidCreditCode, { error: `${V}.creditCodeFormat` });
-export const ZStaffNumber = z.string().trim().min(1, { error: "validation.required" }).max(32, { error: "validation.tooLong" }).regex(/^[A-Za-z0-9-]+$/, { error: "validation.staffNumberChars" });
+export const ZStaffNumber = z.string().trim().min(1, { error: "validation.required" }).max(32, tooLongMax(32)).regex(/^[A-Za-z0-9-]+$/, { error: "validation.staffNumberChars" });
 export const ZCatalogueCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,16}$/, { error: `${V}.catalogueCodeFormat` });
 
 /** A year of fund usage or of an inspection already held: 2000 up to the current year, never later. */
@@ -61,7 +61,7 @@ const institutionFields = {
   nationalCode: ZNationalCode,
   unifiedSocialCreditCode: optional(ZCreditCode),
   name: text(100),
-  address: optional(z.string().trim().max(200, { error: "validation.tooLong" })),
+  address: optional(z.string().trim().max(200, tooLongMax(200))),
 };
 
 export const ZInstitutionInput = z.object({ ...institutionFields, poolingRegionId: ZId }).superRefine(tierRules);
@@ -77,7 +77,7 @@ export const ZInspectionInput = z.object({
   institutionCode: ZNationalCode,
   level: z.enum(INSPECTION_LEVELS, { error: "validation.invalidChoice" }),
   year: ZPastYear,
-  note: optional(z.string().trim().max(200, { error: "validation.tooLong" })),
+  note: optional(z.string().trim().max(200, tooLongMax(200))),
 });
 export type TInspectionInput = z.infer<typeof ZInspectionInput>;
 
@@ -85,21 +85,21 @@ const expertFields = {
   staffNumber: ZStaffNumber,
   name: text(50),
   pool: z.enum(EXPERT_POOLS, { error: "validation.invalidChoice" }),
-  specialty: optional(z.string().trim().max(50, { error: "validation.tooLong" })),
+  specialty: optional(z.string().trim().max(50, tooLongMax(50))),
   employerCode: optional(ZNationalCode),
-  employerName: optional(z.string().trim().max(100, { error: "validation.tooLong" })),
+  employerName: optional(z.string().trim().max(100, tooLongMax(100))),
   lastServedYear: optional(ZPastYear),
 };
 export const ZExpertInput = z.object({ ...expertFields, homeRegionId: optional(ZId) });
-export const ZExpertRow = z.object({ ...expertFields, homeRegion: optional(z.string().trim().max(50, { error: "validation.tooLong" })), active: z.boolean() });
+export const ZExpertRow = z.object({ ...expertFields, homeRegion: optional(z.string().trim().max(50, tooLongMax(50))), active: z.boolean() });
 export type TExpertRow = z.infer<typeof ZExpertRow>;
 export type TExpertInput = z.infer<typeof ZExpertInput>;
 
 export const ZCatalogueInput = z.object({
   code: ZCatalogueCode,
   name: text(100),
-  description: optional(z.string().trim().max(500, { error: "validation.tooLong" })),
-  legalBasis: optional(z.string().trim().max(200, { error: "validation.tooLong" })),
+  description: optional(z.string().trim().max(500, tooLongMax(500))),
+  legalBasis: optional(z.string().trim().max(200, tooLongMax(200))),
 });
 export type TCatalogueInput = z.infer<typeof ZCatalogueInput>;
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { formBoolean, formInteger } from "./primitives";
+import { dateError, formBoolean, formInteger, tooLongMax } from "./primitives";
 
 const ZId = z.string().uuid({ error: "validation.invalidId" });
-const ZIsoDate = z.iso.date({ error: "validation.invalidDate" });
+const ZIsoDate = z.iso.date({ error: dateError });
 
 export const PLAN_LEVELS = ["PROVINCIAL", "CITY", "COUNTY"] as const;
 export const INSPECTION_TRIGGERS = ["ANNUAL_PLAN", "TIP_OFF", "DATA_SCREENING", "MEDIA", "OTHER"] as const;
@@ -10,7 +10,7 @@ export const TEAM_ROLES = ["LEADER", "DEPUTY", "LIAISON", "MEMBER", "EXPERT", "T
 
 export const ZCreatePlanInput = z
   .object({
-    title: z.string().trim().min(4, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+    title: z.string().trim().min(4, { error: "validation.required" }).max(200, tooLongMax(200)),
     year: formInteger(2018, 2100, "validation.invalidYear"),
     level: z.enum(PLAN_LEVELS, { error: "validation.invalidChoice" }),
     trigger: z.enum(INSPECTION_TRIGGERS, { error: "validation.invalidChoice" }),
@@ -25,14 +25,14 @@ export const ZAddTargetInput = z.object({
   institutionId: ZId,
   teamId: ZId,
   /** A hand-added target is a designated one (Jilin plan §一(二)5): the reason is recorded. */
-  reason: z.string().trim().min(2, { error: "validation.required" }).max(500, { error: "validation.tooLong" }),
+  reason: z.string().trim().min(2, { error: "validation.required" }).max(500, tooLongMax(500)),
 });
 export type TAddTargetInput = z.infer<typeof ZAddTargetInput>;
 
 export const ZCreateTeamInput = z.object({
   planId: ZId,
   inspectedRegionId: ZId,
-  name: z.string().trim().min(2, { error: "validation.required" }).max(100, { error: "validation.tooLong" }),
+  name: z.string().trim().min(2, { error: "validation.required" }).max(100, tooLongMax(100)),
 });
 export type TCreateTeamInput = z.infer<typeof ZCreateTeamInput>;
 
@@ -50,7 +50,7 @@ export const ZSignCommitmentInput = z.object({ teamMemberId: ZId });
 const ZPlanRef = { planId: ZId };
 const ZYearValue = formInteger(2000, 2100, "validation.invalidYear");
 const count = (max: number) => formInteger(0, max, "plans.validation.invalidCount");
-const optionalText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" }).transform((v) => (v === "" ? null : v));
+const optionalText = (max: number) => z.string().trim().max(max, tooLongMax(max)).transform((v) => (v === "" ? null : v));
 
 export const PHASE_KINDS = ["PREPARATION", "KICKOFF", "ON_SITE", "HANDLING", "LOOK_BACK"] as const;
 export const HOSPITAL_POOL_RULES = ["TOP_K", "TOP_PERCENT"] as const;
@@ -68,7 +68,7 @@ const ZYearList = z
 export const ZUpdatePlanInput = z
   .object({
     ...ZPlanRef,
-    title: z.string().trim().min(4, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+    title: z.string().trim().min(4, { error: "validation.required" }).max(200, tooLongMax(200)),
     documentNumber: optionalText(100),
     scope: optionalText(2000),
     year: ZYearValue,
@@ -136,7 +136,7 @@ export type TExclusionWindowInput = z.infer<typeof ZExclusionWindowInput>;
 export const ZCeremonyPartyInput = z.object({
   ...ZPlanRef,
   code: z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/, { error: "plans.validation.partyCode" }),
-  name: z.string().trim().min(2, { error: "validation.required" }).max(100, { error: "validation.tooLong" }),
+  name: z.string().trim().min(2, { error: "validation.required" }).max(100, tooLongMax(100)),
 });
 export type TCeremonyPartyInput = z.infer<typeof ZCeremonyPartyInput>;
 
@@ -146,7 +146,7 @@ export const ZDesignateTargetInput = z.object({
   institutionId: ZId,
   kind: z.enum(DESIGNATION_KINDS, { error: "validation.invalidChoice" }),
   trigger: z.enum(INSPECTION_TRIGGERS, { error: "validation.invalidChoice" }),
-  reason: z.string().trim().min(2, { error: "validation.required" }).max(500, { error: "validation.tooLong" }),
+  reason: z.string().trim().min(2, { error: "validation.required" }).max(500, tooLongMax(500)),
 });
 export type TDesignateTargetInput = z.infer<typeof ZDesignateTargetInput>;
 
@@ -154,7 +154,7 @@ export type TDesignateTargetInput = z.infer<typeof ZDesignateTargetInput>;
 export const ZSearchDesignatableInput = z.object({
   ...ZPlanRef,
   planRegionId: z.union([z.literal(""), ZId]).optional().transform((v) => v || undefined),
-  q: z.string().trim().min(1, { error: "validation.required" }).max(64, { error: "validation.tooLong" }),
+  q: z.string().trim().min(1, { error: "validation.required" }).max(64, tooLongMax(64)),
 });
 export type TSearchDesignatableInput = z.infer<typeof ZSearchDesignatableInput>;
 
@@ -164,6 +164,6 @@ export type TPlanRefInput = z.infer<typeof ZPlanRefInput>;
 /** A conflict of interest declared by a team member (or recorded for them by the bureau), 回避. */
 export const ZDeclareConflictInput = z.object({
   teamMemberId: ZId,
-  reason: z.string().trim().min(2, { error: "validation.required" }).max(500, { error: "validation.tooLong" }),
+  reason: z.string().trim().min(2, { error: "validation.required" }).max(500, tooLongMax(500)),
 });
 export type TDeclareConflictInput = z.infer<typeof ZDeclareConflictInput>;

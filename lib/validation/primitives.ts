@@ -92,9 +92,15 @@ function isRealDate(iso: string): boolean {
 }
 
 /** A calendar day as `YYYY-MM-DD`: a real day (no 02-30) between 2000 and 2100. */
+/**
+ * The message of a date field that did not parse: an empty (or missing) date is "required", not "the format
+ * is wrong" (issue 12 §12). For zod's own date formats too (`z.iso.date({ error: dateError })`).
+ */
+export const dateError = (issue: { input?: unknown }): string => (issue.input === undefined || issue.input === "" ? "validation.required" : "validation.invalidDate");
+
 export const ZIsoDate = z
-  .string({ error: (issue) => (issue.input === undefined ? "validation.required" : "validation.invalidDate") })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.invalidDate" })
+  .string({ error: dateError })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: dateError })
   .refine((value) => Number(value.slice(0, 4)) >= MIN_YEAR && Number(value.slice(0, 4)) <= MAX_YEAR, { error: messageRef("validation.dateOutOfRange", { from: MIN_YEAR, to: MAX_YEAR }), abort: true })
   .refine(isRealDate, { error: "validation.invalidDate" });
 
@@ -144,4 +150,9 @@ export function formBoolean(fallback: boolean) {
 /** A choice from a fixed list. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: "validation.invalidChoice" });
+}
+
+/** The error of a `.max(n)` on text: "内容过长，最多 n 个字。" names the limit (issue 12 §12). */
+export function tooLongMax(max: number): { error: string } {
+  return { error: messageRef("validation.tooLongMax", { max }) };
 }

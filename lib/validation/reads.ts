@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { CASE_STATES } from "@/lib/domain/case/transitions";
-import { ZId } from "./primitives";
+import { tooLongMax, ZId } from "./primitives";
 
 /** A page holds at most this many rows; 50 unless asked. */
 export const MAX_PAGE_LIMIT = 100;
@@ -22,7 +22,11 @@ export const ZCursor = z.string({ error: "validation.invalid" }).regex(/^[A-Za-z
 
 export const ZCaseListQuery = z.strictObject({
   state: z.enum(CASE_STATES, { error: "validation.invalidChoice" }).optional(),
-  institution: z.string({ error: "validation.invalid" }).max(100, { error: "validation.tooLong" }).optional(),
+  institution: z.string({ error: "validation.invalid" }).max(100, tooLongMax(100)).optional(),
+  /** Issue 12 §11: by plan, by inspected region, only the overdue ones ("1"). */
+  plan: ZId.optional(),
+  region: ZId.optional(),
+  overdue: z.literal("1", { error: "validation.invalidChoice" }).optional(),
   cursor: ZCursor,
   limit: ZLimit,
 });
@@ -40,3 +44,15 @@ export const ZEventFeedQuery = z.strictObject({
   limit: ZLimit,
 });
 export type TEventFeedQuery = z.output<typeof ZEventFeedQuery>;
+
+/**
+ * The bureau home's case-list filters as its URL carries them (issue 12 §11: kept in the URL so the back
+ * button and a shared link keep them): the same filters as `GET /cases`, paged by number for the screen.
+ */
+export const ZCaseListScreenFilter = z.strictObject({
+  state: ZCaseListQuery.shape.state,
+  plan: ZId.optional(),
+  region: ZId.optional(),
+  overdue: z.literal("1", { error: "validation.invalidChoice" }).transform(() => true).optional(),
+  page: z.string().regex(/^[1-9]\d{0,5}$/, { error: "validation.invalid" }).transform(Number).optional(),
+});

@@ -156,7 +156,7 @@ describe("deadlines across a year end and a holiday", () => {
   it("ending the handling on 2026-12-28 goes ahead with the written report pending 2027; confirming 2027 makes it due 2027-01-05", async () => {
     const w = await makeCaseWorld(t.db);
     const caseId = w.inspectionCase.id;
-    await t.db.inspectionCase.update({ where: { id: caseId }, data: { state: "REFUNDED", noticeDeliveredAt: at("2026-09-01"), handoverReceivedAt: at("2026-09-25"), progressReportDueOn: new Date("2026-11-12T00:00:00Z") } });
+    await t.db.inspectionCase.update({ where: { id: caseId }, data: { state: "REFUNDED", noticeDeliveredAt: at("2026-09-01"), handoverReceivedAt: at("2026-09-25"), progressReportDueOn: new Date("2026-11-12T00:00:00Z"), handedOverAmount: "100.00" } });
     const ended = await endHandling(t.db, w.city, { caseId, version: 0, handledAmount: "100.00" }, { now: at("2026-12-28") });
     expect(ended).toMatchObject({ state: "RECTIFYING", record: { writtenReportDueOn: null, writtenReportDueAwaitsYear: 2027 } });
     expect((await listCases(t.db, w.city, {}, at("2027-02-01"))).rows.find((r) => r.id === caseId)).toMatchObject({ deadlineKind: "WRITTEN_REPORT", deadlineAwaitsYear: 2027, overdue: false });

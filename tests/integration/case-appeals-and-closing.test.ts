@@ -166,7 +166,7 @@ describe("rectification: material, return and acceptance of the written report, 
     await issueConfirmationNotice(t.db, w.city, await ref(), o);
     await confirmAmounts(t.db, w.institutionStaff, await ref(), o);
     await issueRefundNotice(t.db, w.city, { ...(await ref()), fundAccount: "基金专户" }, o);
-    await recordRefund(t.db, w.city, { ...(await ref()), refundAmount: "150.00", method: "SETTLEMENT_DEDUCTION" }, undefined, o);
+    await recordRefund(t.db, w.city, { ...(await ref()), refundAmount: "150.00", method: "SETTLEMENT_DEDUCTION" }, await pdf("扣减凭证.pdf"), o);
     await completeRefund(t.db, w.city, await ref(), o);
     // Friday 10-11 → due the 5th working day after: 10-12 (Saturday, worked), 10-14, 10-15, 10-16, 10-17.
     await endHandling(t.db, w.city, { ...(await ref()), handledAmount: "150.00" }, o);

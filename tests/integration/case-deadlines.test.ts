@@ -145,9 +145,10 @@ describe("loadCaseFacts", () => {
     expect((await loadCaseFacts(t.db, ready.caseId, new Date("2024-10-10T16:00:00Z"))).appealWindowOpen).toBe(false);
 
     const notice = await t.db.refundNotice.create({ data: { caseId: ready.caseId, amount: "0.30", fundAccount: "医保基金专户", issuedById: w.city.userId, issuedAt: handoverAt } });
-    await t.db.amountConfirmationNotice.create({ data: { caseId: ready.caseId, amount: "0.30", issuedById: w.city.userId, issuedAt: handoverAt } });
+    await t.db.amountConfirmationNotice.create({ data: { caseId: ready.caseId, amount: "0.30", findingsAmount: "0.30", issuedById: w.city.userId, issuedAt: handoverAt } });
     for (const amount of ["0.10", "0.20"]) {
-      await t.db.refund.create({ data: { refundNoticeId: notice.id, amount, method: "SETTLEMENT_DEDUCTION", paidOn: new Date("2024-10-20"), recordedById: w.city.userId, recordedAt: handoverAt } });
+      const voucher = await t.db.fileObject.create({ data: { storageKey: `voucher-${amount}`, sha256: (amount === "0.10" ? "a" : "b").repeat(64), sizeBytes: 1, mediaType: "application/pdf", fileName: "扣减凭证.pdf", uploadedById: w.city.userId, uploadedAt: handoverAt } });
+      await t.db.refund.create({ data: { refundNoticeId: notice.id, amount, method: "SETTLEMENT_DEDUCTION", paidOn: new Date("2024-10-20"), voucherFileId: voucher.id, recordedById: w.city.userId, recordedAt: handoverAt } });
     }
     expect(await loadCaseFacts(t.db, ready.caseId, handoverAt)).toMatchObject({ confirmationNoticeIssued: true, confirmedTotal: "0.30", refundNoticeIssued: true, refundedTotal: "0.30" });
   });

@@ -74,7 +74,7 @@ const operations = {
   issueConfirmationNotice: (a: Actor, version: number) => issueConfirmationNotice(t.db, a, { caseId, version }, { now: NOW }),
   confirmAmounts: (a: Actor, version: number) => confirmAmounts(t.db, a, { caseId, version }, { now: NOW }),
   issueRefundNotice: (a: Actor, version: number) => issueRefundNotice(t.db, a, { caseId, version, fundAccount: "长春市医疗保障基金专户" }, { now: NOW }),
-  recordRefund: (a: Actor, version: number) => recordRefund(t.db, a, { caseId, version, refundAmount: "1.00", method: "SETTLEMENT_DEDUCTION" }, undefined, { now: NOW }),
+  recordRefund: async (a: Actor, version: number) => recordRefund(t.db, a, { caseId, version, refundAmount: "1.00", method: "TRANSFER" }, await pdf("凭证.pdf"), { now: NOW }),
   completeRefund: (a: Actor, version: number) => completeRefund(t.db, a, { caseId, version }, { now: NOW }),
   endHandling: (a: Actor, version: number) => endHandling(t.db, a, { caseId, version, handledAmount: "123.45" }, { now: NOW }),
   submitWrittenReport: async (a: Actor, version: number) => submitWrittenReport(t.db, a, { caseId, version, summary: "整改完成" }, await pdf("书面报告.pdf"), { now: NOW }),
@@ -102,15 +102,15 @@ describe("handling after the handover", () => {
     expect(voucher.voucherFile?.sha256).toBe(createHash("sha256").update(PDF).digest("hex"));
 
     // 23.45 remain: more is refused by the guard, and so is completing before everything is paid.
-    await refused(() => recordRefund(t.db, w.city, { caseId, version: 11, refundAmount: "23.46", method: "SETTLEMENT_DEDUCTION" }, undefined, { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsRefundWithinConfirmed");
-    await refused(() => recordRefund(t.db, w.city, { caseId, version: 11, refundAmount: "0.00", method: "SETTLEMENT_DEDUCTION" }, undefined, { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsValidRefundAmount");
+    await refused(async () => recordRefund(t.db, w.city, { caseId, version: 11, refundAmount: "23.46", method: "SETTLEMENT_DEDUCTION" }, await uploaded("扣减凭证.pdf", PDF), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsRefundWithinConfirmed");
+    await refused(async () => recordRefund(t.db, w.city, { caseId, version: 11, refundAmount: "0.00", method: "SETTLEMENT_DEDUCTION" }, await uploaded("扣减凭证.pdf", PDF), { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsValidRefundAmount");
     await refused(() => completeRefund(t.db, w.city, { caseId, version: 11 }, { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsFullRefund");
-    const deducted = await recordRefund(t.db, w.city, { caseId, version: 11, refundAmount: "23.45", method: "SETTLEMENT_DEDUCTION" }, undefined, { now: NOW });
-    expect(deducted).toMatchObject({ version: 12, record: { paidOn: "2024-09-27", voucherSha256: null } });
+    const deducted = await recordRefund(t.db, w.city, { caseId, version: 11, refundAmount: "23.45", method: "SETTLEMENT_DEDUCTION" }, await pdf("扣减凭证.pdf"), { now: NOW });
+    expect(deducted).toMatchObject({ version: 12, record: { paidOn: "2024-09-27", voucherSha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(await completeRefund(t.db, w.city, { caseId, version: 12 }, { now: NOW })).toMatchObject({ state: "REFUNDED", version: 13 });
 
-    await refused(() => endHandling(t.db, w.city, { caseId, version: 13, handledAmount: "100.00", differsFromHandover: true }, { now: NOW }), "VALIDATION", "differenceExplanation");
-    const ended = await endHandling(t.db, w.city, { caseId, version: 13, handledAmount: "100.00", differsFromHandover: true, differenceExplanation: "复核后核减23.45元" }, { now: NOW });
+    await refused(() => endHandling(t.db, w.city, { caseId, version: 13, handledAmount: "100.00" }, { now: NOW }), "VALIDATION", "differenceExplanation");
+    const ended = await endHandling(t.db, w.city, { caseId, version: 13, handledAmount: "100.00", differenceExplanation: "复核后核减23.45元" }, { now: NOW });
     // Friday 09-27 → 09-29 (Sunday, worked) 1, 09-30 2, [10-01..10-07 off], 10-08 3, 10-09 4, 10-10 5.
     expect(ended).toMatchObject({ state: "RECTIFYING", version: 14, record: { writtenReportDueOn: "2024-10-10", handledAmount: "100.00" } });
     const row = await caseRow();
@@ -162,7 +162,7 @@ describe("handling after the handover", () => {
     await refused(() => o.issueRefundNotice(w.institutionStaff, 9), "FORBIDDEN");
     await o.issueRefundNotice(w.city, 9);
     await refused(() => o.recordRefund(w.leader, 10), "FORBIDDEN");
-    await recordRefund(t.db, w.city, { caseId, version: 10, refundAmount: "123.45", method: "SETTLEMENT_DEDUCTION" }, undefined, { now: NOW });
+    await recordRefund(t.db, w.city, { caseId, version: 10, refundAmount: "123.45", method: "SETTLEMENT_DEDUCTION" }, await pdf("扣减凭证.pdf"), { now: NOW });
     await refused(() => o.completeRefund(w.institutionStaff, 11), "FORBIDDEN");
     await o.completeRefund(w.city, 11);
     await refused(() => o.endHandling(w.institutionStaff, 12), "FORBIDDEN");
@@ -180,10 +180,10 @@ describe("handling after the handover", () => {
     await refused(() => issueConfirmationNotice(t.db, w.city, { caseId, version: 7, amount: "-1.00" }, { now: NOW }), "VALIDATION", "amount");
     await refused(() => issueConfirmationNotice(t.db, w.city, { caseId, version: 7, amount: "12.345" }, { now: NOW }), "VALIDATION", "amount");
     // An explicit amount (here nothing to refund) replaces the findings' total.
-    expect(await issueConfirmationNotice(t.db, w.city, { caseId, version: 7, amount: "0" }, { now: NOW })).toMatchObject({ record: { amount: "0.00" } });
+    expect(await issueConfirmationNotice(t.db, w.city, { caseId, version: 7, amount: "0", deviationReason: "复核后全部核销" }, { now: NOW })).toMatchObject({ record: { amount: "0.00", findingsAmount: "123.45" } });
     await confirmAmounts(t.db, w.institutionStaff, { caseId, version: 8 }, { now: NOW });
     await refused(() => issueRefundNotice(t.db, w.city, { caseId, version: 9, fundAccount: "专户" }, { now: NOW }), "TRANSITION_REFUSED", "workflow.guard.needsAmountToRefund");
-    await refused(() => recordRefund(t.db, w.city, { caseId, version: 9, refundAmount: "1.5x", method: "SETTLEMENT_DEDUCTION" }, undefined, { now: NOW }), "VALIDATION", "refundAmount");
+    await refused(async () => recordRefund(t.db, w.city, { caseId, version: 9, refundAmount: "1.5x", method: "SETTLEMENT_DEDUCTION" }, await pdf("扣减凭证.pdf"), { now: NOW }), "VALIDATION", "refundAmount");
     await refused(() => recordRefund(t.db, w.city, { caseId, version: 9, refundAmount: "1.00", method: "TRANSFER" }, undefined, { now: NOW }), "VALIDATION", "file");
     await refused(() => endHandling(t.db, w.city, { caseId, version: 9, handledAmount: "abc" }, { now: NOW }), "VALIDATION", "handledAmount");
   });

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 // see the case, told it does not exist); and in every state, every event the table does not list there is
 // refused. A refusal writes nothing. The table drives the test, so a row added later is tested too.
 import { beforeEach, describe, expect, it } from "vitest";
-import { acceptRectification, addEvidence, editFinding, withdrawEvidence, withdrawFinding, cancelCase, closeCase, closeWithoutFindings, completeRefund, confirmAmounts, decideAppeal, deliverNotice, endHandling, fileAppeal, handOver, issueConfirmationNotice, issueRefundNotice, recordFinding, recordRefund, returnRectification, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitProgressReport, submitRectificationMaterial, submitWrittenReport, writeFeedbackReport } from "../support/case-operations";
+import { acceptRectification, addEvidence, cancelCase, closeCase, closeWithoutFindings, completeRefund, confirmAmounts, decideAppeal, deliverNotice, disputeConfirmationNotice, editFinding, endHandling, fileAppeal, handOver, issueConfirmationNotice, issueRefundNotice, recordFinding, recordRefund, returnRectification, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitProgressReport, submitRectificationMaterial, submitWrittenReport, withdrawConfirmationNotice, withdrawEvidence, withdrawFinding, writeFeedbackReport } from "../support/case-operations";
 import { CASE_ACTOR_KINDS, CASE_EVENT_PERMISSIONS, CASE_EVENTS, CASE_STATES, REFUSAL_MESSAGE_KEYS, TRANSITIONS, type CaseActorKind, type CaseEvent, type CaseState, type CaseTransition } from "@/lib/domain/case/workflow";
 import { addMoney, subtractMoney } from "@/lib/domain/money";
 import { DomainError } from "@/lib/server/errors";
@@ -43,7 +43,7 @@ async function current() {
 }
 
 /** The operations that are not case events of their own state but need the clock after the appeal window. */
-const AFTER_WINDOW_EVENTS: readonly CaseEvent[] = ["ISSUE_CONFIRMATION_NOTICE", "CONFIRM_AMOUNTS", "ISSUE_REFUND_NOTICE", "RECORD_REFUND", "COMPLETE_REFUND", "END_HANDLING", "SUBMIT_RECTIFICATION_REPORT", "ACCEPT_RECTIFICATION", "RETURN_RECTIFICATION", "CLOSE"];
+const AFTER_WINDOW_EVENTS: readonly CaseEvent[] = ["ISSUE_CONFIRMATION_NOTICE", "CONFIRM_AMOUNTS", "WITHDRAW_CONFIRMATION_NOTICE", "DISPUTE_CONFIRMATION_NOTICE", "ISSUE_REFUND_NOTICE", "RECORD_REFUND", "COMPLETE_REFUND", "END_HANDLING", "SUBMIT_RECTIFICATION_REPORT", "ACCEPT_RECTIFICATION", "RETURN_RECTIFICATION", "CLOSE"];
 
 /** Applies `event` as `actor` at the case's current version, with inputs that pass validation. */
 async function perform(event: CaseEvent, actor: Actor): Promise<{ state: CaseState; version: number }> {
@@ -71,6 +71,8 @@ async function perform(event: CaseEvent, actor: Actor): Promise<{ state: CaseSta
     }
     case "ISSUE_CONFIRMATION_NOTICE": return issueConfirmationNotice(t.db, actor, ref, o);
     case "CONFIRM_AMOUNTS": return confirmAmounts(t.db, actor, ref, o);
+    case "WITHDRAW_CONFIRMATION_NOTICE": return withdrawConfirmationNotice(t.db, actor, { ...ref, reason: "文号有误，撤回重发" }, o);
+    case "DISPUTE_CONFIRMATION_NOTICE": return disputeConfirmationNotice(t.db, actor, { ...ref, reason: "第2项已于2023年清退" }, o);
     case "ISSUE_REFUND_NOTICE": return issueRefundNotice(t.db, actor, { ...ref, fundAccount: "医疗保障基金专户" }, o);
     case "RECORD_REFUND": {
       // Everything still outstanding (one yuan before any refund notice: the workflow refuses before the amount matters).
@@ -139,6 +141,8 @@ function preparation(row: CaseTransition): CaseEvent[] {
     "RECORD_SIGNED HAND_OVER HANDED_OVER": ["WRITE_FEEDBACK_REPORT"],
     "UNDER_APPEAL DECIDE_APPEAL UNDER_APPEAL": ["FILE_APPEAL"],
     "HANDED_OVER CONFIRM_AMOUNTS AMOUNTS_CONFIRMED": ["ISSUE_CONFIRMATION_NOTICE"],
+    "HANDED_OVER WITHDRAW_CONFIRMATION_NOTICE HANDED_OVER": ["ISSUE_CONFIRMATION_NOTICE"],
+    "HANDED_OVER DISPUTE_CONFIRMATION_NOTICE HANDED_OVER": ["ISSUE_CONFIRMATION_NOTICE"],
     "AMOUNTS_CONFIRMED RECORD_REFUND AMOUNTS_CONFIRMED": ["ISSUE_REFUND_NOTICE"],
     "RECTIFYING ACCEPT_RECTIFICATION RECTIFIED": ["SUBMIT_RECTIFICATION_REPORT"],
     "RECTIFYING RETURN_RECTIFICATION RECTIFYING": ["SUBMIT_RECTIFICATION_REPORT"],
@@ -157,7 +161,7 @@ async function footprint() {
     t.db.auditEvent.count({ where: { outcome: "OK" } }), t.db.onSiteNotice.count(), t.db.finding.count(), t.db.evidence.count(), t.db.problemRecordSignature.count(),
     t.db.feedbackReport.count(), t.db.handover.count(), t.db.appeal.count(), t.db.review.count(), t.db.amountConfirmationNotice.count(),
     t.db.confirmationLetter.count(), t.db.refundNotice.count(), t.db.refund.count(), t.db.rectificationReport.count({ where: { status: "SUBMITTED" } }),
-    t.db.rectificationMaterial.count(), t.db.differenceExplanation.count(), t.db.fileObject.count(), t.db.findingRevision.count(), t.db.evidenceWithdrawal.count(),
+    t.db.rectificationMaterial.count(), t.db.differenceExplanation.count(), t.db.fileObject.count(), t.db.findingRevision.count(), t.db.evidenceWithdrawal.count(), t.db.supersededConfirmationNotice.count(),
   ]);
   return { case: await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } }), counts };
 }

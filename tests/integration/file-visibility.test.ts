@@ -1,10 +1,9 @@
-import { buffer } from "node:stream/consumers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addEvidence, deliverNotice, handOver, recordFinding, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitProgressReport, submitRectificationMaterial, writeFeedbackReport } from "../support/case-operations";
 import type { FileKind } from "@/lib/domain/case/file-visibility";
 import { getCaseFile } from "@/lib/server/cases/get-case-file";
 import type { Tx } from "@/lib/server/db/client";
-import { downloadCaseFile } from "@/lib/server/files/download";
+import { invokeOperation } from "@/lib/server/operations/boundary";
 import { settleUpload, storeFile, type UploadedFile } from "@/lib/server/files/storage";
 import type { Actor } from "@/lib/server/policy/actor";
 import { makeActor } from "../factories";
@@ -64,8 +63,9 @@ beforeAll(async () => {
 
 async function downloads(actor: Actor, fileId: string): Promise<boolean> {
   try {
-    const file = await downloadCaseFile(t.db, actor, fileId);
-    expect((await buffer(file.stream)).subarray(0, 8).toString()).toBe("%PDF-1.4");
+    // Through the registry's boundary, as every door does: a refusal is audited there, once.
+    const file = (await invokeOperation(t.db, actor, "file.download", { fileId })) as { body: ReadableStream<Uint8Array> };
+    expect(Buffer.from(await new Response(file.body).arrayBuffer()).subarray(0, 8).toString()).toBe("%PDF-1.4");
     return true;
   } catch (error) {
     expect(error).toMatchObject({ code: "NOT_FOUND" });

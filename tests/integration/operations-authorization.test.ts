@@ -32,7 +32,8 @@ describe("the authorization matrix of every operation", () => {
     const deniedBefore = await t.db.auditEvent.count({ where: { outcome: "DENIED" } });
     for (const name of Object.keys(OPERATIONS).sort() as OperationName[]) {
       const operation = OPERATIONS[name];
-      const scoped = SCENARIOS[name].scoped;
+      const scenario: Scenario = SCENARIOS[name];
+      const scoped = scenario.scoped;
       for (const party of partiesOf(world)) {
         for (const [where, actor] of [["in", party.inScope], ["out", party.outOfScope]] as const) {
           if (!actor || (where === "out" && !scoped)) continue;
@@ -40,7 +41,8 @@ describe("the authorization matrix of every operation", () => {
           const code = outcome.ok ? null : outcome.failure.code;
           expect(outcome.status, `${name} ${party.role} ${where}: never a 500`).toBeLessThan(500);
           const permitted = operation.permission === null || can(actor, operation.permission);
-          const expected = !permitted ? "FORBIDDEN" : where === "out" ? "NOT_FOUND" : "authorized";
+          const hidden = scenario.hiddenFrom?.includes(actor.role) ?? false;
+          const expected = !permitted ? "FORBIDDEN" : where === "out" || hidden ? "NOT_FOUND" : "authorized";
           // In scope, the service may still refuse on the workflow or the input, but never as forbidden or hidden.
           const verdict = code === "FORBIDDEN" || (code === "NOT_FOUND" && scoped) ? code : "authorized";
           expect(verdict, `${name} as ${party.role} ${where} of scope (answered ${code ?? "ok"})`).toBe(expected);

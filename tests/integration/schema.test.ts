@@ -26,6 +26,7 @@ const MUTABLE = [
   "Rectification", "RectificationReport", "DifferenceExplanation",
   "Publication",
   "ApiToken", "IdempotencyRecord",
+  "HandlingSettings",
 ];
 
 /**
@@ -38,14 +39,14 @@ const NEVER_UPDATED = [
   "CommitmentLetter", "OnSiteNotice", "Evidence", "ProblemRecordSignature", "Handover",
   "Statement", "Review", "AmountConfirmationNotice", "ConfirmationLetter", "RefundNotice", "Refund", "Penalty",
   "RectificationMaterial", "MasterDataImport",
-  "FindingRevision", "OnSiteNoticeStaff", "EvidenceWithdrawal",
+  "FindingRevision", "OnSiteNoticeStaff", "EvidenceWithdrawal", "SupersededConfirmationNotice",
 ];
 
 /** Counters changed only by one atomic increment (no read, so no compare-and-set): an API token's requests per minute. */
 const COUNTERS = ["ApiTokenUsage"];
 
 /** Numeric columns that are not money, with their type. Every other numeric column must be numeric(18,2). */
-const NON_MONEY_NUMERIC: Record<string, [precision: number, scale: number]> = { "Penalty.multiple": [4, 2] };
+const NON_MONEY_NUMERIC: Record<string, [precision: number, scale: number]> = { "Penalty.multiple": [4, 2], "HandlingSettings.differenceThresholdPercent": [5, 2] };
 
 /** The hand-written CHECK constraints of the case_file migration (Prisma's diff neither writes nor keeps track of them). */
 const HAND_WRITTEN_CHECKS = [
@@ -56,6 +57,7 @@ const HAND_WRITTEN_CHECKS = [
   "ConflictDeclaration_parties_check", "InspectionCase_designation_check", "InspectionCase_lookBack_check",
   "Refund_voucher_check", "Publication_subject_check", "FileObject_content_check", "MasterDataImport_rows_check",
   "InspectionCase_dueAwaits_check", "CalendarHoliday_days_check",
+  "HandlingSettings_single_row", "HandlingSettings_thresholds_check", "SupersededConfirmationNotice_reason_check", "Refund_voucher_required",
 ];
 
 /** The hand-written triggers that make the audit log append-only (migration audit_anchor_sessions_throttle). */
@@ -316,7 +318,9 @@ describe("one case file, from the plan to the publication", () => {
     await db.statement.create({ data: { caseId, findingId: finding.id, content: "陈述申辩", submittedById: hospitalStaff.id, submittedAt: at } });
     const appeal = await db.appeal.create({ data: { caseId, findingId: finding.id, grounds: "DUPLICATE_DEDUCTION", statement: "已于 2023 年清退", filedById: hospitalStaff.id, filedAt: at } });
     await db.review.create({ data: { appealId: appeal.id, decision: "FINDING_AMENDED", revisedAmount: "1000.00", reasoning: "部分重复", expertMeeting: true, decidedById: cityStaff.id, decidedAt: at } });
-    const confirmation = await db.amountConfirmationNotice.create({ data: { caseId, amount: "1000.00", issuedById: cityStaff.id, issuedAt: at } });
+    await db.supersededConfirmationNotice.create({ data: { caseId, amount: "1200.00", findingsAmount: "1000.00", deviationReason: "含另查实部分", breakdown: [], issuedById: cityStaff.id, issuedAt: at, outcome: "DISPUTED", reason: "另查实部分未经告知", closedById: hospitalStaff.id, closedAt: at } });
+    await db.handlingSettings.create({ data: { differenceThresholdPercent: "10", differenceThresholdAmount: "10000.00", updatedById: admin.id } });
+    const confirmation = await db.amountConfirmationNotice.create({ data: { caseId, amount: "1000.00", findingsAmount: "1000.00", issuedById: cityStaff.id, issuedAt: at } });
     await db.confirmationLetter.create({ data: { noticeId: confirmation.id, signedById: hospitalStaff.id, receivedAt: at } });
     const refundNotice = await db.refundNotice.create({ data: { caseId, amount: "1000.00", fundAccount: "医保基金专户", issuedById: cityStaff.id, issuedAt: at } });
     await db.refund.create({ data: { refundNoticeId: refundNotice.id, amount: "1000.00", paidOn: day("2024-10-08"), voucherFileId: (await upload("voucher.pdf")).id, recordedById: hospitalStaff.id, recordedAt: at } });
@@ -388,7 +392,7 @@ describe("constraints the database enforces", () => {
     await expect(t.db.teamMember.create({ data: { teamId: team.id, role: "MEMBER" } })).rejects.toThrow(/TeamMember_person_check/);
   });
 
-  it("refuses a refund paid by transfer without its voucher", async () => {
+  it("refuses a refund without its voucher, a deduction from settlement too", async () => {
     const plan = await t.db.plan.create({
       data: { year: 2024, level: "PROVINCIAL", trigger: "ANNUAL_PLAN", title: "方案", organizationId: (await makeOrganization(t.db, "PROVINCIAL_BUREAU")).id, periodStart: new Date("2023-01-01"), periodEnd: new Date("2023-12-31"), createdById: userId },
     });
@@ -396,8 +400,11 @@ describe("constraints the database enforces", () => {
     const notice = await t.db.refundNotice.create({ data: { caseId: inspectionCase.id, amount: "10.00", fundAccount: "专户", issuedById: userId, issuedAt: new Date() } });
     await expect(
       t.db.refund.create({ data: { refundNoticeId: notice.id, amount: "10.00", paidOn: new Date("2024-10-08"), recordedById: userId, recordedAt: new Date() } }),
-    ).rejects.toThrow(/Refund_voucher_check/);
-    await t.db.refund.create({ data: { refundNoticeId: notice.id, amount: "10.00", method: "SETTLEMENT_DEDUCTION", paidOn: new Date("2024-10-08"), recordedById: userId, recordedAt: new Date() } });
+    ).rejects.toThrow(/Refund_voucher_check|Refund_voucher_required/);
+    // Issue 12 §5: a deduction from settlement is recorded with the city's voucher too.
+    await expect(
+      t.db.refund.create({ data: { refundNoticeId: notice.id, amount: "10.00", method: "SETTLEMENT_DEDUCTION", paidOn: new Date("2024-10-08"), recordedById: userId, recordedAt: new Date() } }),
+    ).rejects.toThrow(/Refund_voucher_required/);
   });
 
   it("refuses a second signature by the same side of the problem record", async () => {

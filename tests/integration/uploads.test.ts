@@ -122,6 +122,14 @@ describe("evidence upload through its route: what the file is, and the same file
     expect(await t.db.evidence.count({ where: { caseId, file: { sha256: createHash("sha256").update(first).digest("hex") } } })).toBe(1);
   });
 
+  it("“内容过长” named no limit: a text field over the multipart limit is refused naming how many characters fit", async () => {
+    const request = multipartRequest(`http://localhost/api/cases/${caseId}/evidence`, { version: String(await version()), kind: "PHOTO", description: "现".repeat(4000) }, { name: "现场.jpg", head: HEADS.jpeg, size: 1000 });
+    const response = await postEvidence(request, params({ caseId }));
+    const body = (await response.json()) as { fieldErrors?: Record<string, string> };
+    expect(response.status).toBe(422);
+    expect(body.fieldErrors?.description).toMatch(/^内容过长，最多 \d+ 个字。$/);
+  });
+
   it("a form without its file is refused as a missing field", async () => {
     const { status, body } = await uploadEvidence(null);
     expect(status).toBe(422);

@@ -50,6 +50,11 @@ export interface Scenario {
   scoped: boolean;
   /** The status the contract test expects of a read whose scenario names a record the world does not hold (default 200). */
   readStatus?: 404;
+  /**
+   * Roles that, in scope, still do not see the record by a rule of the record itself, not of scope: the
+   * matrix expects NOT_FOUND of them (e.g. the team's draft evidence before it signs, issue 12 §4).
+   */
+  hiddenFrom?: readonly Actor["role"][];
 }
 
 /** An import file with one row too few columns: checked, never written (a fresh one each call). */
@@ -79,7 +84,9 @@ export const SCENARIOS = {
   "case.decideAppeal": onCase(() => ({ appealId: "00000000-0000-4000-8000-000000000001", decision: "APPEAL_REJECTED", reasoning: "维持原认定" })),
   "case.issueConfirmationNotice": onCase(() => ({ number: "长医保稽确〔2024〕1号" })),
   "case.confirmAmounts": onCase(),
-  "case.issueRefundNotice": onCase(() => ({ fundAccount: "长春市医疗保障基金收入户", dueOn: "2024-12-31" })),
+  "case.withdrawConfirmationNotice": onCase(() => ({ reason: "文号有误，撤回重发" })),
+  "case.disputeConfirmationNotice": onCase(() => ({ reason: "第2项已于2023年清退" })),
+  "case.issueRefundNotice": onCase(() => ({ fundAccount: "长春市医疗保障基金收入户", dueOn: "2099-12-31" })),
   "case.recordRefund": { ...onCase(() => ({ refundAmount: "100.00", method: "TRANSFER", paidOn: "2024-10-08" })), upload: PDF },
   "case.completeRefund": onCase(),
   "case.submitProgressReport": { ...onCase(() => ({ summary: "整改进行中" })), upload: PDF },
@@ -92,7 +99,8 @@ export const SCENARIOS = {
   "case.list": { input: () => ({ limit: "10" }), scoped: false },
   "case.findings": { input: (w) => ({ caseId: w.caseId }), scoped: true },
   "case.files": { input: (w) => ({ caseId: w.caseId }), scoped: true },
-  "file.download": { input: (w) => ({ fileId: w.fileId }), scoped: true },
+  // The world's file is evidence of a record the team has not signed: its draft, unseen by the city and the institution.
+  "file.download": { input: (w) => ({ fileId: w.fileId }), scoped: true, hiddenFrom: ["CITY_STAFF", "INSTITUTION_STAFF"] },
   "event.feed": { input: () => ({ after: "0", limit: "20" }), scoped: false },
   "case.get": { input: (w) => ({ caseId: w.caseId }), scoped: true },
   "case.reviewProgressReport": { input: () => ({ reportId: "00000000-0000-4000-8000-000000000002", version: 0, decision: "ACCEPT" }), scoped: false },
@@ -174,6 +182,8 @@ export const SCENARIOS = {
   "masterData.importTemplate": { input: () => ({ kind: "institutions" }), scoped: false },
   "masterData.export": { input: () => ({ list: "institutions", q: "医院", sort: "name" }), scoped: false },
   "masterData.catalogue.setActive": { input: (w) => ({ catalogue: "key-areas", id: w.spare.keyAreaId, version: 0, active: false }), scoped: false },
+  "settings.getHandling": { input: () => ({}), scoped: false },
+  "settings.updateHandling": { input: () => ({ version: 0, differenceThresholdPercent: "10", differenceThresholdAmount: "10000" }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**

@@ -30,6 +30,11 @@ describe("who a case waits for", () => {
     expect(awaitingKey("RECTIFYING", facts({ rectificationReportSubmitted: true }))).toBe("cases.awaiting.acceptance");
   });
 
+  it("a stale hint stayed after a progress report was accepted: once progress is reported, the case waits for the confirmation notice", () => {
+    expect(awaitingKey("HANDED_OVER", facts({ progressReportSubmitted: true }))).toBe("cases.awaiting.confirmationNotice");
+    expect(hasMessage("zh-CN", "cases.awaiting.confirmationNotice") && hasMessage("en", "cases.awaiting.confirmationNotice")).toBe(true);
+  });
+
   it("has a message for every state, in both languages", () => {
     void CATALOGS;
     for (const state of CASE_STATES) {

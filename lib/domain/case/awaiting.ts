@@ -21,7 +21,9 @@ export function awaitingKey(state: CaseState, facts: CaseFacts): string {
       return "cases.awaiting.handover";
     case "HANDED_OVER":
       if (facts.confirmationNoticeIssued) return "cases.awaiting.confirmation";
-      return facts.appealWindowOpen ? "cases.awaiting.appealWindow" : "cases.awaiting.cityHandling";
+      if (facts.appealWindowOpen) return "cases.awaiting.appealWindow";
+      // Issue 12 §12: once the progress report is in (and accepted), "waiting for the progress report" is stale.
+      return facts.progressReportSubmitted ? "cases.awaiting.confirmationNotice" : "cases.awaiting.cityHandling";
     case "UNDER_APPEAL":
       return "cases.awaiting.appealReview";
     case "AMOUNTS_CONFIRMED":

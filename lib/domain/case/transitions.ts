@@ -39,6 +39,8 @@ export const CASE_EVENTS = [
   "DECIDE_APPEAL",
   "ISSUE_CONFIRMATION_NOTICE",
   "CONFIRM_AMOUNTS",
+  "WITHDRAW_CONFIRMATION_NOTICE",
+  "DISPUTE_CONFIRMATION_NOTICE",
   "ISSUE_REFUND_NOTICE",
   "RECORD_REFUND",
   "COMPLETE_REFUND",
@@ -77,6 +79,8 @@ export const CASE_EVENT_PERMISSIONS = {
   DECIDE_APPEAL: "case.decideAppeal",
   ISSUE_CONFIRMATION_NOTICE: "case.issueConfirmationNotice",
   CONFIRM_AMOUNTS: "case.confirmAmounts",
+  WITHDRAW_CONFIRMATION_NOTICE: "case.withdrawConfirmationNotice",
+  DISPUTE_CONFIRMATION_NOTICE: "case.disputeConfirmationNotice",
   ISSUE_REFUND_NOTICE: "case.issueRefundNotice",
   RECORD_REFUND: "case.recordRefund",
   COMPLETE_REFUND: "case.completeRefund",
@@ -184,6 +188,11 @@ export const TRANSITIONS: readonly CaseTransition[] = [
   // fund account with a voucher, archived by the bureau.
   row("HANDED_OVER", "ISSUE_CONFIRMATION_NOTICE", "HANDED_OVER", CITY, ["needsNoConfirmationNotice", "needsClosedAppealWindow"]),
   row("HANDED_OVER", "CONFIRM_AMOUNTS", "AMOUNTS_CONFIRMED", INSTITUTION, ["needsConfirmationNotice"]),
+  // Until it is confirmed, the city may withdraw its notice to correct it, and the institution may dispute
+  // it (back to the city, with its reasons, before any decision: 条例 art. 31); either keeps the notice in
+  // the history and lets the city issue a new one.
+  row("HANDED_OVER", "WITHDRAW_CONFIRMATION_NOTICE", "HANDED_OVER", CITY, ["needsConfirmationNotice"]),
+  row("HANDED_OVER", "DISPUTE_CONFIRMATION_NOTICE", "HANDED_OVER", INSTITUTION, ["needsConfirmationNotice"]),
   row("AMOUNTS_CONFIRMED", "ISSUE_REFUND_NOTICE", "AMOUNTS_CONFIRMED", CITY, ["needsNoRefundNotice", "needsAmountToRefund"]),
   // The institution uploads its voucher, or the city records a refund it took from settlement payments.
   row("AMOUNTS_CONFIRMED", "RECORD_REFUND", "AMOUNTS_CONFIRMED", ["INSTITUTION", "CITY"], ["needsRefundNotice", "needsValidRefundAmount", "needsRefundWithinConfirmed"]),

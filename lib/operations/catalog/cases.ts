@@ -18,6 +18,7 @@ import {
   ZCloseEarlyInput,
   ZDecideAppealInput,
   ZDeliverNoticeInput,
+  ZDisputeConfirmationNoticeInput,
   ZEditFindingInput,
   ZWithdrawFindingInput,
   ZWithdrawEvidenceInput,
@@ -31,6 +32,7 @@ import {
   ZRectificationMaterialInput,
   ZReturnRectificationInput,
   ZReviewReportInput,
+  ZWithdrawConfirmationNoticeInput,
   ZWriteFeedbackReportInput,
 } from "@/lib/validation/cases";
 import { ZId } from "@/lib/validation/primitives";
@@ -125,16 +127,23 @@ export const CASE_EVENT_OPERATIONS = {
       ],
     },
   }),
-  ISSUE_CONFIRMATION_NOTICE: caseEvent("ISSUE_CONFIRMATION_NOTICE", "Notify the institution of the amount to confirm.", ZIssueConfirmationNoticeInput, {
+  ISSUE_CONFIRMATION_NOTICE: caseEvent("ISSUE_CONFIRMATION_NOTICE", "Notify the institution of the amount to confirm: the signed findings after the appeals, per finding; another amount with a reason.", ZIssueConfirmationNoticeInput, {
     form: {
       fields: [
         { name: "number", labelKey: "cases.documentNumber" },
         { name: "amount", labelKey: "cases.confirmedAmount", kind: "money", hintKey: "cases.confirmedAmountHint" },
+        { name: "deviationReason", labelKey: "cases.deviationReason", kind: "textarea", hintKey: "cases.deviationReasonHint" },
       ],
     },
   }),
   CONFIRM_AMOUNTS: caseEvent("CONFIRM_AMOUNTS", "The institution confirms the notified amount.", ZCaseCommandInput, {
     form: { fields: [], hintKey: "cases.confirmAmountsHint", confirmKey: "cases.confirmAmountsConfirm" },
+  }),
+  WITHDRAW_CONFIRMATION_NOTICE: caseEvent("WITHDRAW_CONFIRMATION_NOTICE", "The city withdraws its confirmation notice before it is confirmed, to issue a corrected one; the notice stays in the history.", ZWithdrawConfirmationNoticeInput, {
+    form: { fields: [{ name: "reason", labelKey: "cases.withdrawNoticeReason", kind: "textarea", required: true }] },
+  }),
+  DISPUTE_CONFIRMATION_NOTICE: caseEvent("DISPUTE_CONFIRMATION_NOTICE", "The institution disputes the confirmation notice with its reasons; it goes back to the city.", ZDisputeConfirmationNoticeInput, {
+    form: { fields: [{ name: "reason", labelKey: "cases.disputeNoticeReason", kind: "textarea", required: true }], hintKey: "cases.disputeNoticeHint" },
   }),
   ISSUE_REFUND_NOTICE: caseEvent("ISSUE_REFUND_NOTICE", "Notify the institution to refund into the original fund account.", ZIssueRefundNoticeInput, {
     form: {
@@ -145,8 +154,8 @@ export const CASE_EVENT_OPERATIONS = {
       ],
     },
   }),
-  RECORD_REFUND: caseEvent("RECORD_REFUND", "Record one refund into the fund, with its voucher for a transfer.", ZRecordRefundInput, {
-    upload: { required: false, kind: "document", labelKey: "cases.voucherFile" },
+  RECORD_REFUND: caseEvent("RECORD_REFUND", "Record one refund into the fund with its voucher; a deduction from settlement is recorded by the city.", ZRecordRefundInput, {
+    upload: { required: true, kind: "document", labelKey: "cases.voucherFile" },
     form: {
       fields: [
         { name: "refundAmount", labelKey: "cases.refundAmount", kind: "money", required: true, hintKey: "cases.outstandingHint" },
@@ -168,7 +177,6 @@ export const CASE_EVENT_OPERATIONS = {
     form: {
       fields: [
         { name: "handledAmount", labelKey: "cases.handledAmount", kind: "money", required: true },
-        { name: "differsFromHandover", labelKey: "cases.differsFromHandover", kind: "checkbox" },
         { name: "differenceExplanation", labelKey: "cases.differenceExplanation", kind: "textarea", hintKey: "cases.differenceExplanationHint" },
       ],
     },

@@ -7,6 +7,7 @@ import { can } from "@/lib/server/policy/policy";
 import { canReadFileKind, canReadTeamRecord, type FileKind } from "@/lib/domain/case/file-visibility";
 import { nameAuditRows } from "@/lib/server/audit/names";
 import { getCaseActorKind } from "./actor-kind";
+import type { BreakdownLine } from "./confirmation-breakdown";
 import { allowedEventsFor } from "./allowed-events";
 import { getCaseOrThrow } from "./read";
 import { chinaDateOf, currentDeadline } from "./deadlines";
@@ -58,6 +59,7 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
           include: { finding: { select: { id: true, description: true } }, filedBy: { select: { displayName: true } }, review: { include: { decidedBy: { select: { displayName: true } } } } },
         },
         amountConfirmationNotice: { include: { issuedBy: { select: { displayName: true } }, confirmationLetter: { include: { signedBy: { select: { displayName: true } } } } } },
+        supersededNotices: { orderBy: { closedAt: "asc" }, include: { issuedBy: { select: { displayName: true } }, closedBy: { select: { displayName: true } } } },
         refundNotice: { include: { refunds: { orderBy: { paidOn: "asc" }, include: { voucherFile: { select: { id: true, fileName: true } }, recordedBy: { select: { displayName: true } } } } } },
         differenceExplanation: { select: { explanation: true, submittedAt: true } },
         rectification: {
@@ -123,7 +125,19 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
   const openAppeals = detail.appeals
     .filter((appeal) => appeal.status === "OPEN")
     .map((appeal) => ({ id: appeal.id, grounds: appeal.grounds, finding: appeal.finding?.description ?? null }));
-  return { case: detail, facts, events, timeline, findingsTotal, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, lawEnforcementStaff, teamRecordHidden, deadline: readsReports ? deadline : null, canReview: can(actor, "rectification.review"), awaiting: awaitingKey(core.state, facts) };
+  // Issue 12 §5: the notice shows how its amount is made up; before it is issued, the city sees the breakdown it would state.
+  const breakdown = detail.amountConfirmationNotice ? noticeBreakdown(detail.amountConfirmationNotice.breakdown) : null;
+  const lastSuperseded = detail.supersededNotices.at(-1);
+  const awaiting = core.state === "HANDED_OVER" && !facts.confirmationNoticeIssued && lastSuperseded?.outcome === "DISPUTED" ? "cases.awaiting.confirmationDisputed" : awaitingKey(core.state, facts);
+  // Issue 12 §11: what awaits this reader outside the workflow's events (the bureau's review of a progress report).
+  const todo = can(actor, "rectification.review") && (detail.rectification?.reports ?? []).some((r) => r.kind === "PROGRESS" && r.status === "SUBMITTED") ? "cases.todoReviewProgress" : null;
+  return { case: detail, facts, events, timeline, findingsTotal, breakdown, todo, outstanding: subtractMoney(facts.confirmedTotal, facts.refundedTotal), appealableFindings, openAppeals, violationTypes, keyAreas, lawEnforcementStaff, teamRecordHidden, deadline: readsReports ? deadline : null, canReview: can(actor, "rectification.review"), awaiting };
+}
+
+/** The breakdown stored on a notice (JSON), read back as lines; anything malformed is left out, not guessed. */
+export function noticeBreakdown(value: unknown): BreakdownLine[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((line): line is BreakdownLine => typeof line === "object" && line !== null && typeof (line as BreakdownLine).amount === "string" && typeof (line as BreakdownLine).description === "string");
 }
 
 export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
-import { dbDate } from "./deadlines";
+import { chinaDateOf, dbDate } from "./deadlines";
 import type { TIssueRefundNoticeInput } from "@/lib/validation/cases";
 import { applyCaseEvent, type CaseOperationOptions } from "./transition";
 
@@ -12,6 +12,8 @@ import { applyCaseEvent, type CaseOperationOptions } from "./transition";
  */
 export async function issueRefundNotice(db: PrismaClient, actor: Actor, input: TIssueRefundNoticeInput, options: CaseOperationOptions = {}) {
   const now = options.now ?? new Date();
+  // Issue 12 §5: a refund deadline of 2020-01-01 was accepted. A deadline is today or later, in China time.
+  if (input.dueOn !== undefined && input.dueOn < chinaDateOf(now)) throw new DomainError("VALIDATION", { dueOn: "validation.dateInPast" });
   return applyCaseEvent(
     db,
     actor,

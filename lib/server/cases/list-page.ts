@@ -6,7 +6,8 @@ import { loadWorkingDayCalendar } from "@/lib/server/calendar";
 import type { Prisma, PrismaClient } from "@/lib/server/db/client";
 import { scope } from "@/lib/server/policy/scope";
 import { DEFAULT_PAGE_LIMIT, type TCaseListQuery } from "@/lib/validation/reads";
-import { AWAITED_REPORTS_SELECT, chinaDateOf, currentDeadline, isoDateOf, reportsSubmitted } from "./deadlines";
+import { overdueWhere } from "./counts";
+import { AWAITED_REPORTS_SELECT, chinaDateOf, currentDeadline, dbDate, isoDateOf, reportsSubmitted } from "./deadlines";
 import { CASE_CORE } from "./read";
 
 /** Where the next page starts: the last row's creation time and id, opaque to the client. */
@@ -39,6 +40,9 @@ export async function listCasePage(db: PrismaClient, actor: Actor, query: TCaseL
       scope.inspectionCase(actor),
       query.state ? { state: query.state } : {},
       query.institution ? { institution: { name: { contains: query.institution, mode: "insensitive" } } } : {},
+      query.plan ? { planId: query.plan } : {},
+      query.region ? { inspectedRegionId: query.region } : {},
+      query.overdue ? overdueWhere(dbDate(chinaDateOf(now))) : {},
       after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
     ],
   };
@@ -65,6 +69,7 @@ export async function listCasePage(db: PrismaClient, actor: Actor, query: TCaseL
     writtenReportDueOn: row.writtenReportDueOn ? isoDateOf(row.writtenReportDueOn) : null,
     overdue: currentDeadline(calendar, today, { ...row, ...reportsSubmitted(row.rectification) })?.overdue ?? false,
   }));
-  const params = new URLSearchParams({ ...(query.state ? { state: query.state } : {}), ...(query.institution ? { institution: query.institution } : {}), limit: String(limit) });
+  const filters = { state: query.state, institution: query.institution, plan: query.plan, region: query.region, overdue: query.overdue };
+  const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined)), limit: String(limit) });
   return { items, nextCursor, next: nextCursor ? `/api/v1/cases?${params.toString()}&cursor=${nextCursor}` : null };
 }

@@ -5,7 +5,8 @@ import type { Prisma, PrismaClient, Tx } from "@/lib/server/db/client";
 import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { scope } from "@/lib/server/policy/scope";
-import { AWAITED_REPORTS_SELECT, chinaDateOf, currentDeadline, isoDateOf, reportsSubmitted, type DeadlineKind } from "./deadlines";
+import { overdueWhere } from "./counts";
+import { AWAITED_REPORTS_SELECT, chinaDateOf, currentDeadline, dbDate, isoDateOf, reportsSubmitted, type DeadlineKind } from "./deadlines";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,6 +48,13 @@ export interface CaseListFilter {
   state?: CaseState;
   /** Part of the institution's name. */
   institution?: string;
+  /** A plan's id, an inspected region's id (issue 12 §11). */
+  plan?: string;
+  region?: string;
+  /** Only cases whose awaited report is past due. */
+  overdue?: boolean;
+  /** Handed over to the city (true) or not yet (false): the city's two lists (issue 12 §12). */
+  handedOver?: boolean;
   page?: number;
 }
 
@@ -56,6 +64,9 @@ export interface CaseListRow {
   version: number;
   designated: boolean;
   institution: { id: string; name: string };
+  plan: { id: string; title: string; year: number };
+  /** The inspected region as the plan counts it. */
+  region: { id: string; name: string };
   noticeDeliveredAt: Date | null;
   handoverReceivedAt: Date | null;
   /** `YYYY-MM-DD` (China calendar days). */
@@ -85,6 +96,10 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       scope.inspectionCase(actor),
       filter.state ? { state: filter.state } : {},
       filter.institution ? { institution: { name: { contains: filter.institution, mode: "insensitive" } } } : {},
+      filter.plan && UUID.test(filter.plan) ? { planId: filter.plan } : {},
+      filter.region && UUID.test(filter.region) ? { inspectedRegionId: filter.region } : {},
+      filter.overdue ? overdueWhere(dbDate(chinaDateOf(now))) : {},
+      filter.handedOver === undefined ? {} : { handoverReceivedAt: filter.handedOver ? { not: null } : null },
     ],
   };
   const [rows, total] = await Promise.all([
@@ -92,6 +107,8 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       where,
       select: {
         ...CASE_CORE,
+        plan: { select: { id: true, title: true, year: true } },
+        inspectedRegion: { select: { id: true, name: true } },
         rectification: { select: AWAITED_REPORTS_SELECT },
       },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -111,6 +128,8 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       version: row.version,
       designated: row.designated,
       institution: row.institution,
+      plan: row.plan,
+      region: row.inspectedRegion,
       noticeDeliveredAt: row.noticeDeliveredAt,
       handoverReceivedAt: row.handoverReceivedAt,
       progressReportDueOn: row.progressReportDueOn ? isoDateOf(row.progressReportDueOn) : null,

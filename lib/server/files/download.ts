@@ -47,10 +47,8 @@ export async function downloadCaseFile(db: PrismaClient, actor: Actor, fileId: s
     teamSigned = (await isRecordSignedByTeam(db, owner.caseId)) && !(owner.kind === "EVIDENCE" && (await isEvidenceWithdrawn(db, fileId)));
   }
   const entity = owner.caseId === null ? { entity: "MasterDataImport", entityId: owner.entityId ?? null } : { entity: "InspectionCase", entityId: owner.caseId };
-  if (!canReadFileKind(owner.kind, part, teamSigned)) {
-    await db.$transaction((tx) => recordAudit(tx, { actor, action: "file.download", outcome: "DENIED", ...entity, after: { fileId, kind: owner.kind }, context }));
-    throw new DomainError("NOT_FOUND");
-  }
+  // A refusal is audited once, by the boundary (lib/server/operations/boundary.ts), as every other refusal.
+  if (!canReadFileKind(owner.kind, part, teamSigned)) throw new DomainError("NOT_FOUND");
   const stream = await openStoredFile(file.storageKey);
   try {
     await db.$transaction((tx) => recordAudit(tx, { actor, action: "file.download", ...entity, after: { fileId, kind: owner.kind, sha256: file.sha256 }, context }));

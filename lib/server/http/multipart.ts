@@ -7,6 +7,7 @@ import { getFileStore, type FileStore } from "@/lib/server/files/store";
 import { settleUpload, type UploadedFile } from "@/lib/server/files/storage";
 import { receiveFile, type FileSpec } from "@/lib/server/files/upload";
 import { logger } from "@/lib/server/logger";
+import { messageRef } from "@/lib/validation/primitives";
 
 export interface UploadSpec extends FileSpec {
   /** A form without a file reaches the operation, which decides (a refund by deduction has no voucher). */
@@ -70,7 +71,8 @@ export async function readUpload(request: Request, spec: UploadSpec, store: File
       receiving.catch(reject);
     });
     parser.on("field", (name, value, info) => {
-      if (info.nameTruncated || info.valueTruncated) problem ??= invalid(name, "validation.tooLong");
+      // Issue 12 §12: the message names the limit; in characters of Chinese text (3 bytes each in UTF-8), the safe count.
+      if (info.nameTruncated || info.valueTruncated) problem ??= invalid(name, messageRef("validation.tooLongMax", { max: Math.floor((spec.maxFieldBytes ?? 10_000) / 3) }));
       else if (name !== "file" && value !== "") fields[name] = value;
     });
     parser.on("fieldsLimit", () => (problem ??= invalid()));

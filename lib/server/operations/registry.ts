@@ -8,6 +8,7 @@ import { CASE_IMPLEMENTATIONS } from "./bindings/cases";
 import { MASTER_DATA_IMPLEMENTATIONS } from "./bindings/master-data";
 import { PLAN_IMPLEMENTATIONS } from "./bindings/plans";
 import { READ_IMPLEMENTATIONS } from "./bindings/reads";
+import { SETTINGS_IMPLEMENTATIONS } from "./bindings/settings";
 
 /** A service bound to an operation: it receives the parsed input and the established actor. */
 export type Handler<N extends keyof Operations> = (ctx: HandlerContext<z.output<Operations[N]["input"]>>) => Promise<unknown>;
@@ -25,6 +26,7 @@ export const IMPLEMENTATIONS = {
   ...MASTER_DATA_IMPLEMENTATIONS,
   ...PLAN_IMPLEMENTATIONS,
   ...READ_IMPLEMENTATIONS,
+  ...SETTINGS_IMPLEMENTATIONS,
 } satisfies Implementations;
 
 export type OperationOutput<N extends keyof Operations> = Awaited<ReturnType<(typeof IMPLEMENTATIONS)[N]>>;

@@ -1,5 +1,7 @@
+import { mkdirSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { expect, loginAs, newUserPage, screenshot, test } from "../support/fixtures";
+import { createCase } from "../support/scenario";
 
 // Issue 12 item 7: the administrator enters next year's holiday arrangement from the State Council notice. The
 // dates are the made-up 2027 arrangement of tests/factories/calendar.ts (249 working days).
@@ -372,5 +374,90 @@ test.describe("API tokens for other systems", () => {
     expect(await refused.json()).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect((await api(second)).status()).toBe(200);
     await screenshot(page, "api-tokens-revoked");
+  });
+});
+
+// Issue 12 §11 and §12: the bureau works from its home page; the plan editor's cards do not overlap.
+test.describe("bureau home: plan and region columns, filters in the URL, what awaits me", () => {
+  test("the same hospital under two plans is told apart, filters stay in the URL, and the back button returns to the whole list", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const stamp = Date.now().toString(36);
+    const first = createCase("DRAWN", { findings: 0, title: `2026年飞行检查（首页甲 ${stamp}）` });
+    const second = createCase("DRAWN", { findings: 0, title: `2026年飞行检查（首页乙 ${stamp}）` });
+    const page = await newUserPage(browser, "bureau");
+    const list = page.getByRole("table", { name: "案件进度" });
+    const rowOf = (title: string) => list.getByRole("row").filter({ hasText: title });
+    await expect(rowOf(first.planTitle)).toContainText(first.institution);
+    await expect(rowOf(second.planTitle)).toContainText(second.institution);
+    await expect(rowOf(first.planTitle).getByRole("cell").nth(2)).not.toBeEmpty();
+
+    const filters = page.getByRole("form", { name: "筛选案件" });
+    await filters.getByLabel("检查方案").selectOption({ label: first.planTitle });
+    await filters.getByRole("button", { name: "筛选" }).click();
+    await expect(page).toHaveURL(new RegExp(`plan=${first.planId}`));
+    await expect(page.getByTestId("case-count")).toHaveText("共 1 个案件");
+    await expect(rowOf(second.planTitle)).toHaveCount(0);
+    // The state filter on top, kept together in the URL; then only the overdue ones: none under this plan.
+    await filters.getByLabel("状态").selectOption("DRAWN");
+    await filters.getByLabel("仅显示逾期").check();
+    await filters.getByRole("button", { name: "筛选" }).click();
+    await expect(page).toHaveURL(/overdue=1/);
+    await expect(page.getByText("没有符合条件的案件")).toBeVisible();
+
+    await page.goBack();
+    await expect(page.getByTestId("case-count")).toHaveText("共 1 个案件");
+    await expect(page.getByRole("form", { name: "筛选案件" }).getByLabel("检查方案")).toHaveValue(first.planId);
+    await page.goBack();
+    await expect(rowOf(second.planTitle)).toBeVisible();
+  });
+
+  test("a progress report awaiting the bureau is named in its to-do, on the home page and on the case; once accepted, no hint stays stale", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const scenario = createCase("HANDED_OVER", { findings: 1 });
+    const city = await newUserPage(browser, "city");
+    await city.goto(`/city/cases/${scenario.caseId}`);
+    const report = city.getByRole("form", { name: "报送处理整改进展" });
+    await report.getByLabel("整改进展情况").fill("已约谈医院负责人，责令退回违规费用，正在核算。");
+    await report.getByLabel("报告文件").setInputFiles({ name: "整改进展报告.pdf", mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${Date.now()}\n%%EOF\n`) });
+    await report.getByRole("button", { name: "报送处理整改进展" }).click();
+    await expect(city.getByTestId("report-status").first()).toHaveText(/待审核|已报送/);
+
+    const bureau = await newUserPage(browser, "bureau");
+    await expect(bureau.getByTestId("bureau-todo")).toContainText(/\d+ 份整改进展报告待您审核/);
+    await bureau.goto(`/bureau/cases/${scenario.caseId}`);
+    await expect(bureau.getByTestId("case-todo")).toContainText("整改进展报告待您审核");
+    await bureau.getByRole("button", { name: "审核通过" }).click();
+    await expect(bureau.getByTestId("case-todo")).toHaveCount(0);
+    await expect(bureau.getByTestId("case-awaiting")).toHaveText("整改进展已报送，等待市（州）医保局下达违规金额确认通知。");
+  });
+
+  test("the plan editor at 1280 and 1024 pixels: the 重点领域 card does not overlap the cards below it", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await newUserPage(browser, "bureau");
+    await createDraftPlan(page, `2024年省级飞行检查（版面 ${Date.now().toString(36)}）`);
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      const keyAreas = await page.getByRole("region", { name: "重点领域" }).boundingBox();
+      const below = await page.getByRole("region", { name: "重点领域" }).locator("xpath=following::section[1]").boundingBox();
+      expect(keyAreas && below).toBeTruthy();
+      expect(keyAreas!.y + keyAreas!.height).toBeLessThanOrEqual(below!.y);
+      mkdirSync("test-results/screenshots", { recursive: true });
+      await page.screenshot({ path: width === 1280 ? "test-results/screenshots/plan-editor.png" : `test-results/screenshots/plan-editor-${width}.png`, fullPage: true });
+    }
+  });
+
+  test("the administrator sets the difference threshold; the page says what it is now", async ({ browser }) => {
+    const page = await newUserPage(browser, "admin");
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "处理差异标准" }).click();
+    const form = page.getByRole("form", { name: "保存差异标准" });
+    await form.getByLabel("差异比例超过（%）").fill("8");
+    await form.getByLabel("差异金额超过（元）").fill("20000");
+    await form.getByRole("button", { name: "保存差异标准" }).click();
+    await expect(page.getByTestId("difference-threshold")).toContainText("超过 8.00% 或超过 20000.00 元");
+    // Saved again from the same (now refreshed) page: accepted, not refused as stale.
+    await form.getByLabel("差异比例超过（%）").fill("10");
+    await form.getByLabel("差异金额超过（元）").fill("10000");
+    await form.getByRole("button", { name: "保存差异标准" }).click();
+    await expect(page.getByTestId("difference-threshold")).toContainText("超过 10.00% 或超过 10000.00 元");
   });
 });

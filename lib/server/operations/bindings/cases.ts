@@ -24,6 +24,7 @@ import { startOnSite } from "@/lib/server/cases/start-on-site";
 import { submitProgressReport } from "@/lib/server/cases/submit-progress-report";
 import { submitRectificationMaterial } from "@/lib/server/cases/submit-rectification-material";
 import { submitWrittenReport } from "@/lib/server/cases/submit-written-report";
+import { disputeConfirmationNotice, withdrawConfirmationNotice } from "@/lib/server/cases/supersede-confirmation-notice";
 import type { CaseEventOutcome } from "@/lib/server/cases/transition";
 import { writeFeedbackReport } from "@/lib/server/cases/write-feedback-report";
 import type { UploadedFile } from "@/lib/server/files/storage";
@@ -65,6 +66,8 @@ export const CASE_IMPLEMENTATIONS = {
   "case.decideAppeal": event(decideAppeal),
   "case.issueConfirmationNotice": event(issueConfirmationNotice),
   "case.confirmAmounts": event(confirmAmounts),
+  "case.withdrawConfirmationNotice": event(withdrawConfirmationNotice),
+  "case.disputeConfirmationNotice": event(disputeConfirmationNotice),
   "case.issueRefundNotice": event(issueRefundNotice),
   "case.recordRefund": async (ctx: Ctx<Parameters<typeof recordRefund>[2]>) => outcome(await recordRefund(ctx.db, ctx.actor, ctx.input, ctx.upload, opts(ctx))),
   "case.completeRefund": event(completeRefund),
