@@ -94,9 +94,10 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
     case "blank":
       return [blank()];
     case "signatures":
-      return [new Paragraph({ children: block.lines.flatMap((line, index) => [...(index ? [run("　　")] : []), run(line)]) })];
+      return block.lines.map((line) => new Paragraph({ spacing: { before: 120 }, children: [run(line)] }));
     case "fields": {
-      const labelWidth = 5 * CHAR;
+      // Seven 4号 characters and the cell's margins: "被检查单位", "受送达人签名（盖章）" over two lines at most.
+      const labelWidth = 7 * 280 + 240;
       return [
         new Table({
           width: { size: TEXT_BLOCK.width, type: WidthType.DXA },

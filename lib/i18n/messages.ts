@@ -1,5 +1,6 @@
 import enCalendar from "./messages/en/calendar.json";
 import enCases from "./messages/en/cases.json";
+import enDocuments from "./messages/en/documents.json";
 import enDraw from "./messages/en/draw.json";
 import enMasterData from "./messages/en/master-data.json";
 import enPlans from "./messages/en/plans.json";
@@ -7,6 +8,7 @@ import enPlatform from "./messages/en/platform.json";
 import enWorkflow from "./messages/en/workflow.json";
 import zhCalendar from "./messages/zh-CN/calendar.json";
 import zhCases from "./messages/zh-CN/cases.json";
+import zhDocuments from "./messages/zh-CN/documents.json";
 import zhDraw from "./messages/zh-CN/draw.json";
 import zhMasterData from "./messages/zh-CN/master-data.json";
 import zhPlans from "./messages/zh-CN/plans.json";
@@ -19,8 +21,8 @@ import type { AppLocale } from "./config";
  * top-level namespaces no other file uses; they are merged here. tests/unit/i18n-catalogs.test.ts checks
  * that both languages have the same keys and placeholders.
  */
-const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData };
-const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData };
+const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhDocuments };
+const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enDocuments };
 
 export type Messages = typeof zhCN;
 

@@ -6,10 +6,11 @@
  */
 import { API_TOKEN_OPERATIONS } from "./catalog/api-tokens";
 import { CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS } from "./catalog/cases";
+import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import type { OperationDescriptor } from "./types";
 
 type Entries<T> = T[keyof T];
-type Catalog = Entries<typeof CASE_EVENT_OPERATIONS> | Entries<typeof CASE_READ_OPERATIONS> | Entries<typeof API_TOKEN_OPERATIONS>;
+type Catalog = Entries<typeof CASE_EVENT_OPERATIONS> | Entries<typeof CASE_READ_OPERATIONS> | Entries<typeof API_TOKEN_OPERATIONS> | Entries<typeof DOCUMENT_OPERATIONS>;
 
 function byName<T extends OperationDescriptor & { name: string }>(entries: readonly T[]): { [K in T["name"]]: Extract<T, { name: K }> } {
   const out: Record<string, T> = {};
@@ -20,7 +21,7 @@ function byName<T extends OperationDescriptor & { name: string }>(entries: reado
   return out as { [K in T["name"]]: Extract<T, { name: K }> };
 }
 
-export const OPERATIONS = byName<Catalog>([...Object.values(CASE_EVENT_OPERATIONS), ...Object.values(CASE_READ_OPERATIONS), ...Object.values(API_TOKEN_OPERATIONS)]);
+export const OPERATIONS = byName<Catalog>([...Object.values(CASE_EVENT_OPERATIONS), ...Object.values(CASE_READ_OPERATIONS), ...Object.values(API_TOKEN_OPERATIONS), ...Object.values(DOCUMENT_OPERATIONS)]);
 
 export type Operations = typeof OPERATIONS;
 export type OperationName = keyof Operations;
@@ -29,5 +30,5 @@ export function isOperationName(value: unknown): value is OperationName {
   return typeof value === "string" && Object.hasOwn(OPERATIONS, value);
 }
 
-export { API_TOKEN_OPERATIONS, CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS };
+export { API_TOKEN_OPERATIONS, CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS, DOCUMENT_OPERATIONS };
 export * from "./types";

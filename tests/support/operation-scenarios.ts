@@ -63,6 +63,9 @@ export const SCENARIOS = {
   "apiToken.list": { input: () => ({}), scoped: false },
   "apiToken.issue": { input: (w) => ({ name: "国家平台数据交换", organizationId: w.cityBureau.id, permissions: ["case.read"], expiresOn: "2099-01-01" }), scoped: false },
   "apiToken.revoke": { input: (w) => ({ tokenId: w.tokenId, version: 0 }), scoped: false },
+  "document.generate": { input: (w) => ({ caseId: w.caseId, kind: "ON_SITE_NOTICE" }), scoped: true },
+  "document.list": { input: (w) => ({ caseId: w.caseId }), scoped: true },
+  "document.verify": { input: () => ({ code: "K7QF-3MZP" }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**
