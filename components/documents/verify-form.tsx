@@ -1,3 +1,4 @@
+"use client";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -235,6 +235,8 @@ describe.skipIf(!soffice)(soffice ? "PDF rendition with LibreOffice" : "PDF rend
       // pdftotext spaces Latin runs inside Chinese text at will ("1 号", "—1—"): compare without white space.
       for (const expected of texts) expect(text.replace(/\s+/g, "")).toContain(expected.replace(/\s+/g, ""));
       execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdfPath, path.join(SCREENSHOTS, name)]);
+      // The GB/T 9704 faces fall back to a serif CJK face (deploy/fontconfig), not to sans or boxes.
+      expect(execFileSync("pdffonts", [pdfPath]).toString()).toMatch(/SerifCJK/);
       // The page is A4: 595 × 842 pt.
       expect(execFileSync("pdfinfo", [pdfPath]).toString()).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     }

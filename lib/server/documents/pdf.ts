@@ -16,7 +16,15 @@ const CONCURRENCY = Math.max(1, Number(process.env.FEIJIAN_PDF_CONCURRENCY ?? 2)
 const TIMEOUT_MS = Number(process.env.FEIJIAN_PDF_TIMEOUT_MS ?? 60_000);
 const ATTEMPTS = 2;
 /** The fallbacks for the GB/T 9704 faces (docs/documents.md), so a machine without them prints serif CJK, not boxes. */
-const FONTCONFIG = path.join(process.cwd(), "deploy/fontconfig/feijian-fonts.conf");
+const FONT_ALIASES = path.join(process.cwd(), "deploy/fontconfig/feijian-fonts.conf");
+
+/** A fontconfig file for soffice: the system's configuration, then our aliases (no root needed to install them). */
+async function writeFontconfig(dir: string): Promise<string | null> {
+  if (!existsSync(FONT_ALIASES)) return null;
+  const file = path.join(dir, "fonts.conf");
+  await writeFile(file, `<?xml version="1.0"?>\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <include ignore_missing="yes">${FONT_ALIASES}</include>\n</fontconfig>\n`);
+  return file;
+}
 
 let sofficePath: string | null | undefined;
 
@@ -41,11 +49,12 @@ export async function convertDocxToPdf(docx: Buffer, timeoutMs = TIMEOUT_MS): Pr
   try {
     const input = path.join(dir, "document.docx");
     await writeFile(input, docx);
+    const fontconfig = await writeFontconfig(dir);
     await new Promise<void>((resolve, reject) => {
       execFile(
-        soffice,
+        /*turbopackIgnore: true*/ soffice,
         [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, input],
-        { timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, HOME: dir, ...(existsSync(FONTCONFIG) ? { FONTCONFIG_FILE: FONTCONFIG } : {}) } },
+        { timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, HOME: dir, ...(fontconfig ? { FONTCONFIG_FILE: fontconfig } : {}) } },
         (error) => (error ? reject(error) : resolve()),
       );
     });
