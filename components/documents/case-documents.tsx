@@ -26,6 +26,8 @@ export interface CaseDocumentsData {
   generatable: readonly DocumentKind[];
   receiptSubjects: readonly { id: string; title: string; number: string }[];
   pdfAvailable: boolean;
+  /** The reader may download the case binder (一案一卷). */
+  binder: boolean;
 }
 
 /**
@@ -55,6 +57,12 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
     <Card title={t("documents.title")}>
       <div className="flex flex-col gap-4" data-testid="case-documents">
         {!data.pdfAvailable ? <Notice>{t("documents.pdfUnavailable")}</Notice> : null}
+        {data.binder ? (
+          <p className="text-sm">
+            <a className="text-brand-800 underline" href={`/api/cases/${data.caseId}/binder`}>{t("documents.binder")}</a>
+            <span className="ml-2 text-slate-600">{t("documents.binderHint")}</span>
+          </p>
+        ) : null}
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
         {data.documents.length === 0 ? (
           <p className="text-sm text-slate-600">{t("documents.none")}</p>

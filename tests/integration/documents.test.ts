@@ -1,13 +1,17 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invokeOperation } from "@/lib/server/operations/boundary";
 import { generateDocument } from "@/lib/server/documents/generate";
 import { listCaseDocuments } from "@/lib/server/documents/list";
 import { allocateDocumentSequence } from "@/lib/server/documents/numbering";
 import { convertDocxToPdf, findSoffice, pdfQueueIdle } from "@/lib/server/documents/pdf";
 import { verifyDocumentCode } from "@/lib/server/documents/verify";
+import { buildCaseBinder } from "@/lib/server/documents/binder";
+import { verifyBinder } from "@/lib/documents/binder-verify";
+import JSZip from "jszip";
+import { tmpdir } from "node:os";
 import { openStoredFile } from "@/lib/server/files/storage";
 import type { DomainError } from "@/lib/server/errors";
 import { makeCaseWorld } from "../factories/cases";
@@ -18,6 +22,8 @@ import { setupTempStorage } from "./support/storage";
 
 const t = setupTestDatabase();
 setupTempStorage();
+// Renditions still running finish before the test database goes (after-hooks run last-registered first).
+afterAll(() => pdfQueueIdle());
 const NOW = new Date("2024-09-27T02:00:00Z");
 const SCREENSHOTS = path.join(process.cwd(), "test-results/screenshots");
 
@@ -174,6 +180,45 @@ describe("official documents generated from a case", () => {
     const wrong = await Promise.all(["K7QF-3MZP", "0000-0000", "ZZZZ-ZZZZ", "not a code", "ＡＢＣＤ", `${notice.verificationCode.slice(0, 8)}X`, "%", "' OR 1=1 --"].map((code) => verifyDocumentCode(t.db, { code })));
     for (const a of wrong) expect(a).toEqual({ valid: false, issuer: null, title: null, number: null, issuedOn: null, revision: null, superseded: null });
     expect(Object.keys(wrong[0]!).sort()).toEqual(Object.keys(answer as object).sort());
+  });
+});
+
+describe("the case binder (一案一卷)", () => {
+  it("builds a ZIP with the table of contents, every document and evidence file, the audit extract and a manifest that verifies; one changed byte is named", { timeout: 60_000 }, async () => {
+    const { w, caseId } = await walkedCase();
+    await generateDocument(t.db, w.bureau, { caseId, kind: "ON_SITE_NOTICE" }, {}, NOW);
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕7号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
+    await generateDocument(t.db, w.leader, { caseId, kind: "ON_SITE_RECORD" }, {}, NOW);
+    await expect(buildCaseBinder(t.db, w.leader, caseId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(buildCaseBinder(t.db, w.bureau, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const binder = await buildCaseBinder(t.db, w.bureau, caseId, {}, NOW);
+    expect(await verifyBinder(binder.bytes)).toMatchObject({ ok: true, auditRows: expect.any(Number) });
+    const zip = await JSZip.loadAsync(binder.bytes);
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir).sort();
+    expect(names).toEqual(expect.arrayContaining(["00-卷内目录.docx", "audit-extract.jsonl", "manifest.json"]));
+    expect(names.filter((n) => n.startsWith("documents/") && n.endsWith(".docx"))).toHaveLength(2);
+    const toc = await readDocx(await zip.file("00-卷内目录.docx")!.async("nodebuffer"));
+    for (const expected of ["卷内目录", "序号", "题名", "文号", "页数", "现场检查通知书", "吉医保飞检〔2024〕1号", "现场检查笔录"]) expect(toc.text.replace(/\s+/g, "")).toContain(expected);
+    const extract = (await zip.file("audit-extract.jsonl")!.async("string")).trim().split("\n").map((l) => JSON.parse(l) as { action: string });
+    expect(extract.map((e) => e.action)).toEqual(expect.arrayContaining(["document.generate", "case.deliverNotice"]));
+    expect(await t.db.auditEvent.count({ where: { action: "binder.export", entityId: caseId } })).toBe(1);
+
+    // One byte of one document changed: the verifier names that file; the command line says the same and exits 1.
+    const victim = names.find((n) => n.startsWith("documents/"))!;
+    const bytes = await zip.file(victim)!.async("uint8array");
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0x01;
+    zip.file(victim, bytes);
+    const tampered = await zip.generateAsync({ type: "nodebuffer" });
+    expect(await verifyBinder(tampered)).toEqual({ ok: false, problem: "SHA-256 does not match the manifest", path: victim });
+    const dir = mkdtempSync(path.join(tmpdir(), "feijian-binder-"));
+    writeFileSync(path.join(dir, "good.zip"), binder.bytes);
+    writeFileSync(path.join(dir, "bad.zip"), tampered);
+    expect(execFileSync("npx", ["tsx", "scripts/binder-verify.ts", path.join(dir, "good.zip")]).toString()).toMatch(/^OK: \d+ files match the manifest/);
+    const bad = spawnSync("npx", ["tsx", "scripts/binder-verify.ts", path.join(dir, "bad.zip")], { encoding: "utf8" });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(`MISMATCH: ${victim}`);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -3,6 +3,7 @@ import { canReadFileKind } from "@/lib/domain/case/file-visibility";
 import { canGenerateDocument, DOCUMENT_KINDS, DOCUMENT_RULES, type DocumentKind } from "@/lib/documents/kinds";
 import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
+import { can } from "@/lib/server/policy/policy";
 import { loadDocumentCase } from "./case-data";
 import { pdfAvailable } from "./pdf";
 
@@ -39,5 +40,6 @@ export async function listCaseDocuments(db: PrismaClient, actor: Actor, input: {
   }));
   const generatable = DOCUMENT_KINDS.filter((kind) => kind !== "SERVICE_RECEIPT" && canGenerateDocument(kind, loaded.part, loaded.facts));
   const receiptSubjects = documents.filter((d) => DOCUMENT_RULES[d.kind].served && canGenerateDocument(d.kind, loaded.part, loaded.facts)).map((d) => ({ id: d.id, title: d.title, number: d.number }));
-  return { caseId: loaded.caseId, caseVersion: loaded.caseVersion, documents, generatable: generatable as DocumentKind[], receiptSubjects, pdfAvailable: pdfAvailable() };
+  // The binder carries the audit extract: it is for those who read the audit trail (lib/server/documents/binder.ts).
+  return { caseId: loaded.caseId, caseVersion: loaded.caseVersion, documents, generatable: generatable as DocumentKind[], receiptSubjects, pdfAvailable: pdfAvailable(), binder: can(actor, "case.auditTrail") };
 }

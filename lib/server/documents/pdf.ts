@@ -64,9 +64,10 @@ export async function convertDocxToPdf(docx: Buffer, timeoutMs = TIMEOUT_MS): Pr
   }
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
+/** A stored file's bytes (documents are small: a .docx is tens of kilobytes). */
+export async function readStoredBytes(storageKey: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  for await (const chunk of await openStoredFile(storageKey)) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);
 }
 
@@ -77,7 +78,7 @@ async function renderPdf(db: PrismaClient, documentId: string): Promise<void> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
-      const pdf = await convertDocxToPdf(await readAll(await openStoredFile(document.file.storageKey)));
+      const pdf = await convertDocxToPdf(await readStoredBytes(document.file.storageKey));
       const store = getFileStore();
       const temp = await store.putTemp(Readable.from([pdf]), { maxBytes: 50 * 1024 * 1024 });
       const uploaded: UploadedFile = { tempKey: temp.tempKey, fileName: document.file.fileName.replace(/\.docx$/, ".pdf"), mediaType: "application/pdf", sizeBytes: temp.sizeBytes, sha256: temp.sha256 };
