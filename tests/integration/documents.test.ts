@@ -119,6 +119,16 @@ describe("official documents generated from a case", () => {
     const refundText = fieldText(await readDocx(await bytesOf(refund.id)));
     for (const expected of ["医保基金清退通知书", "长春市医疗保障基金收入户", "于2024年10月31日前", "第四十五条"]) expect(refundText).toContain(expected);
 
+    // A seizure and a transfer recorded (no operation records them yet): the team lists the seizure, the bureau writes the letter.
+    await t.db.seizure.create({ data: { caseId, itemList: "2023年住院病历120册", place: "医院档案室", sealedAt: NOW, sealedById: w.leader.userId } });
+    await t.db.transfer.create({ data: { caseId, organ: "POLICE", organName: "长春市公安局朝阳分局", sentAt: NOW, sentById: w.bureau.userId, note: "涉嫌伪造住院病历骗取医保基金。" } });
+    const seizure = await generateDocument(t.db, w.member, { caseId, kind: "SEIZURE_LIST" }, {}, NOW);
+    for (const expected of ["封存清单", "2023年住院病历120册", "医院档案室", "2024年9月27日", "第二十七条"]) expect(fieldText(await readDocx(await bytesOf(seizure.id)))).toContain(expected);
+    expect(await refusal(generateDocument(t.db, w.city, { caseId, kind: "TRANSFER_LETTER" }, {}, NOW))).toBe("TRANSITION_REFUSED");
+    const transfer = await generateDocument(t.db, w.bureau, { caseId, kind: "TRANSFER_LETTER" }, {}, NOW);
+    expect(transfer.number).toBe("吉医保移送〔2024〕1号");
+    for (const expected of ["问题线索移送函", "长春市公安局朝阳分局：", "涉嫌伪造住院病历骗取医保基金。"]) expect(fieldText(await readDocx(await bytesOf(transfer.id)))).toContain(expected);
+
     // The receipt answers a served document and carries its title and number; the institution is not one who serves.
     const receipt = await generateDocument(t.db, w.city, { caseId, kind: "SERVICE_RECEIPT", subjectDocumentId: confirmation.id }, {}, NOW);
     const receiptText = fieldText(await readDocx(await bytesOf(receipt.id)));

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
 import { loadDocumentCase } from "./case-data";
-import { pdfAvailable } from "./pdf";
+import { pdfAvailable, resumePendingPdfsOnce } from "./pdf";
 
 /**
  * A case's documents as this reader may see them (each kind read as its case-file kind, lib/domain/case/file-visibility.ts),
@@ -14,6 +14,7 @@ import { pdfAvailable } from "./pdf";
  */
 export async function listCaseDocuments(db: PrismaClient, actor: Actor, input: { caseId: string }, now = new Date()) {
   const loaded = await loadDocumentCase(db, actor, input.caseId, now);
+  await resumePendingPdfsOnce(db);
   const readable = DOCUMENT_KINDS.filter((kind) => canReadFileKind(DOCUMENT_RULES[kind].readAs, loaded.part));
   const rows = await db.caseDocument.findMany({
     where: { caseId: loaded.caseId, kind: { in: readable } },

@@ -102,7 +102,10 @@ async function renderPdf(db: PrismaClient, documentId: string): Promise<void> {
 
 // An in-process queue: bounded, in order. A restart leaves PENDING rows; `resumePendingPdfs` picks them up.
 const queue: { db: PrismaClient; id: string }[] = [];
+/** Queued or running here: a document is never converted twice at once (which would store an orphan PDF). */
+const inProcess = new Set<string>();
 let running = 0;
+let resumed = false;
 const idle: (() => void)[] = [];
 
 function pump() {
@@ -113,6 +116,7 @@ function pump() {
       .catch((error: unknown) => logger.error("document.pdfCrashed", { documentId: job.id, error: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
         running--;
+        inProcess.delete(job.id);
         pump();
       });
   }
@@ -121,6 +125,8 @@ function pump() {
 
 /** Queues a document's PDF rendition; returns at once. */
 export function enqueuePdf(db: PrismaClient, documentId: string): void {
+  if (inProcess.has(documentId)) return;
+  inProcess.add(documentId);
   queue.push({ db, id: documentId });
   pump();
 }
@@ -130,6 +136,13 @@ export async function resumePendingPdfs(db: PrismaClient): Promise<number> {
   const pending = await db.caseDocument.findMany({ where: { pdfStatus: "PENDING" }, select: { id: true } });
   for (const { id } of pending) enqueuePdf(db, id);
   return pending.length;
+}
+
+/** Once per process, the first time documents are listed: picks up what a restart left PENDING. */
+export async function resumePendingPdfsOnce(db: PrismaClient): Promise<void> {
+  if (resumed || !pdfAvailable()) return;
+  resumed = true;
+  await resumePendingPdfs(db);
 }
 
 /** Resolves when no rendition is queued or running (tests, shutdown). */
