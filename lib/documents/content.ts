@@ -148,7 +148,8 @@ const BUILDERS: Record<DocumentKind, Builder> = {
       { type: "paragraph", indent: false, text: "经现场检查，发现以下问题：" },
       findingsTable(data.findings, data.findingsTotal),
       { type: "paragraph", text: "以上问题经检查组与被检查单位核对。被检查单位对所列问题有异议的，可在签字时注明，并在规定期限内提供书面说明和证据。" },
-      { type: "signatures", lines: [`${blank("检查组组长签字", 6)}　日期：　　年　　月　　日`, `${blank("被检查单位负责人签字（盖章）", 4)}　日期：　　年　　月　　日`] },
+      // One signature and its date per line: the two sides do not fit one 28-character line.
+      { type: "signatures", lines: [blank("检查组组长（签字）", 10), "日期：　　　　年　　月　　日", blank("被检查单位负责人（签字并盖章）", 8), "日期：　　　　年　　月　　日"] },
     ],
   }),
   SEIZURE_LIST: (data) => ({

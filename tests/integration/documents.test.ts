@@ -92,7 +92,7 @@ describe("official documents generated from a case", () => {
     const problem = await generateDocument(t.db, w.leader, { caseId, kind: "PROBLEM_RECORD" }, {}, NOW);
     ids.problem = problem.id;
     const problemText = fieldText(await readDocx(await bytesOf(problem.id)));
-    for (const expected of ["现场检查问题记录", "长春市测试中心医院", "将目录外药品串换为目录内药品结算", "12345.67", "合计", "检查组组长签字", "被检查单位负责人签字（盖章）"]) expect(problemText).toContain(expected);
+    for (const expected of ["现场检查问题记录", "长春市测试中心医院", "将目录外药品串换为目录内药品结算", "12345.67", "合计", "检查组组长（签字）", "被检查单位负责人（签字并盖章）"]) expect(problemText).toContain(expected);
 
     await signRecordAsTeam(t.db, w.leader, { caseId, version: 3 }, { now: NOW });
     await signRecordAsInstitution(t.db, w.institutionStaff, { caseId, version: 4 }, { now: NOW });
@@ -276,7 +276,7 @@ describe.skipIf(!soffice)(soffice ? "PDF rendition with LibreOffice" : "PDF rend
     const expectations: [string, string, string[]][] = [
       [notice.id, "document-on-site-notice", ["吉林省医疗保障局", "吉医保飞检〔2024〕", "现场检查通知书", "长春市测试中心医院", `核验码 ${notice.verificationCode}`, "— 1 —"]],
       // Table cells wrap, and pdftotext reads a wrapped row column by column: short pieces only.
-      [problem.id, "document-problem-record", ["现场检查问题记录", "吉医保问题〔2024〕1号", "将目录外药品", "12345.67", "检查组组长签字"]],
+      [problem.id, "document-problem-record", ["现场检查问题记录", "吉医保问题〔2024〕1号", "将目录外药品", "12345.67", "检查组组长（签字）"]],
       [confirmation.id, "document-amount-confirmation", ["违规金额确认通知书", "长医保确认〔2024〕1号", "壹万贰仟叁佰肆拾伍元陆角柒分"]],
     ];
     for (const [id, name, texts] of expectations) {
