@@ -85,7 +85,7 @@ async function renderPdf(db: PrismaClient, documentId: string): Promise<void> {
       try {
         await db.$transaction(async (tx) => {
           const file = await storeFile(tx, uploaded, document.generatedById);
-          await tx.caseDocument.updateMany({ where: { id: documentId, pdfStatus: "PENDING" }, data: { pdfStatus: "DONE", pdfFileId: file.id, pdfAttempts: attempt, pdfError: null } });
+          await tx.caseDocument.updateMany({ where: { id: documentId, pdfStatus: "PENDING" }, data: { pdfStatus: "DONE", pdfFileId: file.id, pdfAttempts: attempt, pdfError: null, version: { increment: 1 } } });
         });
       } finally {
         await settleUpload(db, uploaded, store);
@@ -97,7 +97,7 @@ async function renderPdf(db: PrismaClient, documentId: string): Promise<void> {
   }
   const message = lastError instanceof Error ? lastError.message.slice(0, 500) : String(lastError);
   logger.error("document.pdfFailed", { documentId, error: message });
-  await db.caseDocument.updateMany({ where: { id: documentId, pdfStatus: "PENDING" }, data: { pdfStatus: "FAILED", pdfAttempts: ATTEMPTS, pdfError: message } });
+  await db.caseDocument.updateMany({ where: { id: documentId, pdfStatus: "PENDING" }, data: { pdfStatus: "FAILED", pdfAttempts: ATTEMPTS, pdfError: message, version: { increment: 1 } } });
 }
 
 // An in-process queue: bounded, in order. A restart leaves PENDING rows; `resumePendingPdfs` picks them up.

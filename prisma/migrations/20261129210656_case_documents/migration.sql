@@ -38,7 +38,9 @@ CREATE TABLE "CaseDocument" (
     "pdfAttempts" INTEGER NOT NULL DEFAULT 0,
     "pdfError" TEXT,
     "generatedById" UUID NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "CaseDocument_pkey" PRIMARY KEY ("id")
 );
