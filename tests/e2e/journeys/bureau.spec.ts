@@ -1,5 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { verifyBinder } from "@/lib/documents/binder-verify";
 import { expect, loginAs, newUserPage, screenshot, test } from "../support/fixtures";
+import { createCase } from "../support/scenario";
 
 // Issue 12 item 7: the administrator enters next year's holiday arrangement from the State Council notice. The
 // dates are the made-up 2027 arrangement of tests/factories/calendar.ts (249 working days).
@@ -319,5 +322,21 @@ test.describe("bureau clerk in the plan editor (issue 12)", () => {
     const icon = await request.get("/favicon.ico");
     expect(icon.status()).toBe(200);
     expect(icon.headers()["content-type"]).toMatch(/image\//);
+  });
+});
+
+test.describe("the case binder (一案一卷, issue 15 §7)", () => {
+  test("the bureau generates the notice, downloads the case binder, and the binder verifies", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const scenario = createCase("FINDINGS_RECORDED", { findings: 1 });
+    const bureau = await newUserPage(browser, "bureau");
+    await bureau.goto(`/bureau/cases/${scenario.caseId}`);
+    const section = bureau.getByTestId("case-documents");
+    await section.getByRole("button", { name: "生成现场检查通知书" }).click();
+    await expect(section.getByText(/^已生成现场检查通知书，文号.+〔\d{4}〕\d+号。$/)).toBeVisible();
+    const [download] = await Promise.all([bureau.waitForEvent("download"), section.getByRole("link", { name: "下载一案一卷（ZIP）" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^一案一卷-.+\.zip$/);
+    expect(await verifyBinder(readFileSync((await download.path())!))).toMatchObject({ ok: true });
+    await screenshot(bureau, "documents-04-bureau-binder");
   });
 });
