@@ -3,6 +3,7 @@ import { CaseActions } from "@/components/cases/case-actions";
 import { CaseFileView } from "@/components/cases/case-file-view";
 import { ReportReview } from "@/components/cases/report-review";
 import { isDomainError } from "@/lib/errors";
+import { CaseDocumentsSection } from "./case-documents";
 import { getT } from "@/lib/i18n/server";
 import { CASE_EVENT_OPERATIONS } from "@/lib/operations";
 import type { Portal } from "@/lib/policy/permissions";
@@ -41,6 +42,7 @@ export async function CaseRoute({ portal, params }: { portal: Portal; params: Pr
     })),
   };
   return (
+    <>
     <CaseFileView
       file={file}
       t={t}
@@ -58,5 +60,7 @@ export async function CaseRoute({ portal, params }: { portal: Portal; params: Pr
         />
       }
     />
+    <CaseDocumentsSection actor={actor} caseId={file.case.id} />
+    </>
   );
 }

@@ -2,6 +2,7 @@ import enApi from "./messages/en/api.json";
 import enCalendar from "./messages/en/calendar.json";
 import enCaseRecord from "./messages/en/case-record.json";
 import enCases from "./messages/en/cases.json";
+import enDocuments from "./messages/en/documents.json";
 import enDraw from "./messages/en/draw.json";
 import enMasterData from "./messages/en/master-data.json";
 import enPlans from "./messages/en/plans.json";
@@ -11,6 +12,7 @@ import zhApi from "./messages/zh-CN/api.json";
 import zhCalendar from "./messages/zh-CN/calendar.json";
 import zhCaseRecord from "./messages/zh-CN/case-record.json";
 import zhCases from "./messages/zh-CN/cases.json";
+import zhDocuments from "./messages/zh-CN/documents.json";
 import zhDraw from "./messages/zh-CN/draw.json";
 import zhMasterData from "./messages/zh-CN/master-data.json";
 import zhPlans from "./messages/zh-CN/plans.json";
@@ -23,8 +25,8 @@ import type { AppLocale } from "./config";
  * top-level namespaces no other file uses; they are merged here. tests/unit/i18n-catalogs.test.ts checks
  * that both languages have the same keys and placeholders.
  */
-const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhCaseRecord, ...zhApi };
-const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enCaseRecord, ...enApi };
+const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhCaseRecord, ...zhApi, ...zhDocuments };
+const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enCaseRecord, ...enApi, ...enDocuments };
 
 export type Messages = typeof zhCN;
 

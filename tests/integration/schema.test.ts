@@ -27,6 +27,7 @@ const MUTABLE = [
   "Publication",
   "ApiToken", "IdempotencyRecord",
   "HandlingSettings",
+  "CaseDocument",
 ];
 
 /**
@@ -43,7 +44,7 @@ const NEVER_UPDATED = [
 ];
 
 /** Counters changed only by one atomic increment (no read, so no compare-and-set): an API token's requests per minute. */
-const COUNTERS = ["ApiTokenUsage"];
+const COUNTERS = ["ApiTokenUsage", "DocumentNumberCounter"];
 
 /** Numeric columns that are not money, with their type. Every other numeric column must be numeric(18,2). */
 const NON_MONEY_NUMERIC: Record<string, [precision: number, scale: number]> = { "Penalty.multiple": [4, 2], "HandlingSettings.differenceThresholdPercent": [5, 2] };
@@ -175,6 +176,7 @@ describe("schema conventions", () => {
         "CalendarHoliday.firstDayOff", "CalendarHoliday.lastDayOff",
         "CalendarOverride.date", "InspectionCase.progressReportDueOn", "InspectionCase.writtenReportDueOn",
         "Plan.periodEnd", "Plan.periodStart", "PlanPhase.endsOn", "PlanPhase.startsOn", "Refund.paidOn", "RefundNotice.dueOn",
+        "CaseDocument.issuedOn",
       ].sort(),
     );
   });
@@ -335,6 +337,14 @@ describe("one case file, from the plan to the publication", () => {
     });
     await db.differenceExplanation.create({ data: { caseId, explanation: "复核后调减", writtenById: cityStaff.id, submittedAt: at } });
     await db.publication.create({ data: { caseId, planId: plan.id, title: "查处结果", content: { amount: "1000.00" }, publishedAt: at, publishedById: admin.id } });
+    await db.documentNumberCounter.create({ data: { organizationId: bureau.id, kind: "ON_SITE_NOTICE", year: 2024, lastSequence: 1 } });
+    await db.caseDocument.create({
+      data: {
+        caseId, kind: "ON_SITE_NOTICE", seriesKey: "ON_SITE_NOTICE", revision: 1, issuerOrganizationId: bureau.id, year: 2024, sequence: 1, number: "吉医保飞检〔2024〕1号",
+        issuedOn: day("2024-07-11"), verificationCode: "K7QF-3MZP", contentSha256: sha256("notice"), fileId: (await upload("notice.docx")).id, sha256: sha256("notice.docx"),
+        caseVersion: 0, auditHeadHash: "0".repeat(64), pdfStatus: "UNAVAILABLE", generatedById: admin.id,
+      },
+    });
     const system = await db.user.create({ data: { username: `system-${randomUUID().slice(0, 8)}`, displayName: "国家平台接口", role: "BUREAU_STAFF", organizationId: admin.organizationId, passwordHash: "!", isSystemAccount: true } });
     const token = await db.apiToken.create({ data: { name: "国家平台数据交换", userId: system.id, permissions: ["case.read"], prefix: "fj_abcd1234", secretSha256: "0".repeat(64), expiresAt: at, createdById: admin.id } });
     await db.apiTokenUsage.create({ data: { tokenId: token.id, windowStart: at, count: 1 } });

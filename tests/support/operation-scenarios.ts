@@ -184,6 +184,9 @@ export const SCENARIOS = {
   "masterData.catalogue.setActive": { input: (w) => ({ catalogue: "key-areas", id: w.spare.keyAreaId, version: 0, active: false }), scoped: false },
   "settings.getHandling": { input: () => ({}), scoped: false },
   "settings.updateHandling": { input: () => ({ version: 0, differenceThresholdPercent: "10", differenceThresholdAmount: "10000" }), scoped: false },
+  "document.generate": { input: (w) => ({ caseId: w.caseId, kind: "ON_SITE_NOTICE" }), scoped: true },
+  "document.list": { input: (w) => ({ caseId: w.caseId }), scoped: true },
+  "document.verify": { input: () => ({ code: "K7QF-3MZP" }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**

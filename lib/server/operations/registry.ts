@@ -9,6 +9,7 @@ import { MASTER_DATA_IMPLEMENTATIONS } from "./bindings/master-data";
 import { PLAN_IMPLEMENTATIONS } from "./bindings/plans";
 import { READ_IMPLEMENTATIONS } from "./bindings/reads";
 import { SETTINGS_IMPLEMENTATIONS } from "./bindings/settings";
+import { DOCUMENT_IMPLEMENTATIONS } from "./bindings/documents";
 
 /** A service bound to an operation: it receives the parsed input and the established actor. */
 export type Handler<N extends keyof Operations> = (ctx: HandlerContext<z.output<Operations[N]["input"]>>) => Promise<unknown>;
@@ -27,6 +28,7 @@ export const IMPLEMENTATIONS = {
   ...PLAN_IMPLEMENTATIONS,
   ...READ_IMPLEMENTATIONS,
   ...SETTINGS_IMPLEMENTATIONS,
+  ...DOCUMENT_IMPLEMENTATIONS,
 } satisfies Implementations;
 
 export type OperationOutput<N extends keyof Operations> = Awaited<ReturnType<(typeof IMPLEMENTATIONS)[N]>>;

@@ -1,5 +1,6 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
+import { verifyBinder } from "@/lib/documents/binder-verify";
 import { expect, loginAs, newUserPage, screenshot, test } from "../support/fixtures";
 import { createCase } from "../support/scenario";
 
@@ -459,5 +460,21 @@ test.describe("bureau home: plan and region columns, filters in the URL, what aw
     await form.getByLabel("差异金额超过（元）").fill("10000");
     await form.getByRole("button", { name: "保存差异标准" }).click();
     await expect(page.getByTestId("difference-threshold")).toContainText("超过 10.00% 或超过 10000.00 元");
+  });
+});
+
+test.describe("the case binder (一案一卷, issue 15 §7)", () => {
+  test("the bureau generates the notice, downloads the case binder, and the binder verifies", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const scenario = createCase("FINDINGS_RECORDED", { findings: 1 });
+    const bureau = await newUserPage(browser, "bureau");
+    await bureau.goto(`/bureau/cases/${scenario.caseId}`);
+    const section = bureau.getByTestId("case-documents");
+    await section.getByRole("button", { name: "生成现场检查通知书" }).click();
+    await expect(section.getByText(/^已生成现场检查通知书，文号.+〔\d{4}〕\d+号。$/)).toBeVisible();
+    const [download] = await Promise.all([bureau.waitForEvent("download"), section.getByRole("link", { name: "下载一案一卷（ZIP）" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^一案一卷-.+\.zip$/);
+    expect(await verifyBinder(readFileSync((await download.path())!))).toMatchObject({ ok: true });
+    await screenshot(bureau, "documents-04-bureau-binder");
   });
 });

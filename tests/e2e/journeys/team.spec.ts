@@ -235,3 +235,43 @@ test.describe("team: a long description pasted into 问题描述 (issue 12 §12)
     expect(await row.locator("span.whitespace-pre-line").first().innerText()).toBe(long);
   });
 });
+
+test.describe("official documents on the case page (issue 15)", () => {
+  test("the leader generates the problem record twice in a row, downloads it, and a stranger checks its printed code on the public page", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const scenario = createCase("FINDINGS_RECORDED", { findings: 2 });
+    const leader = await newUserPage(browser, "inspector");
+    await leader.goto(`/team/cases/${scenario.caseId}`);
+    const section = leader.getByTestId("case-documents");
+    await expect(section).toBeVisible();
+
+    // Twice in a row without reloading: one document, the second click says the case has not changed.
+    await section.getByRole("button", { name: "生成现场检查问题记录" }).click();
+    await expect(section.getByText(/^已生成现场检查问题记录，文号.+医保问题〔\d{4}〕\d+号。$/)).toBeVisible();
+    await section.getByRole("button", { name: "重新生成现场检查问题记录" }).click();
+    await expect(section.getByText(/^案卷内容未变化，沿用现有文书（.+）。$/)).toBeVisible();
+    await expect(section.getByRole("listitem")).toHaveCount(1);
+    await screenshot(leader, "documents-01-problem-record-generated");
+
+    // The .docx downloads as a Word file under its number.
+    const [download] = await Promise.all([leader.waitForEvent("download"), section.getByRole("link", { name: "下载 Word 文档：现场检查问题记录" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^现场检查问题记录（.+〔\d{4}〕\d+号）\.docx$/);
+
+    // Anyone, signed out, checks the code printed in the footer; a made-up code gets the one refusal.
+    const code = (await section.locator(".font-mono").first().textContent())!.trim();
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto("/documents/verify");
+    await stranger.getByLabel("核验码").fill(code.toLowerCase());
+    await stranger.getByRole("button", { name: "核验" }).click();
+    const answer = stranger.getByTestId("document-verification");
+    await expect(answer).toContainText("现场检查问题记录");
+    await expect(answer).toContainText(/医保问题〔\d{4}〕\d+号/);
+    await expect(stranger.getByText("该文书为现行版本。")).toBeVisible();
+    await screenshot(stranger, "documents-02-verify-real-code");
+    await stranger.getByLabel("核验码").fill("ZZZZ-ZZZZ");
+    await stranger.getByRole("button", { name: "核验" }).click();
+    await expect(stranger.getByText("未查询到与该核验码对应的文书。请核对核验码，或向发文机关核实。")).toBeVisible();
+    await expect(stranger.getByTestId("document-verification")).toHaveCount(0);
+    await screenshot(stranger, "documents-03-verify-made-up-code");
+  });
+});

@@ -1,0 +1,40 @@
+/** Official documents (执法文书) generated from a case, and their public verification (issue 15; decision 024). */
+import { ZGenerateDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
+import { defineOperation } from "../types";
+
+const TAG = "Documents";
+
+export const DOCUMENT_OPERATIONS = {
+  generate: defineOperation({
+    name: "document.generate",
+    labelKey: "documents.generate",
+    summary:
+      "Generate a document of a kind (.docx, GB/T 9704 layout) from the case as it stands: numbered per issuing organization, kind and year, stored as a case file with its SHA-256, the case version and the audit chain's head; unchanged content returns the current revision, a change makes the next. Who may generate which kind from which step: lib/documents/kinds.ts.",
+    tag: TAG,
+    input: ZGenerateDocumentInput,
+    // Every case reader holds it; the document table then decides by the caller's part in the case and the step reached.
+    permission: "case.read",
+    audit: "document.generate",
+    http: { method: "POST", path: "/cases/{caseId}/documents" },
+  }),
+  list: defineOperation({
+    name: "document.list",
+    labelKey: "documents.title",
+    summary: "The case's documents the caller may read (the current revision of each), and the kinds the caller may generate now.",
+    tag: TAG,
+    input: ZListDocumentsInput,
+    permission: "case.read",
+    audit: "document.list",
+    http: { method: "GET", path: "/cases/{caseId}/documents" },
+  }),
+  verify: defineOperation({
+    name: "document.verify",
+    labelKey: "documents.verify",
+    summary: "Public: what a printed verification code stands for (issuing organization, kind, number, date), never the content; every wrong code gets the same answer.",
+    tag: TAG,
+    input: ZVerifyDocumentInput,
+    permission: null,
+    audit: "document.verify",
+    http: { method: "GET", path: "/documents/verify" },
+  }),
+} as const;

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { DOCUMENT_KINDS } from "@/lib/documents/kinds";
+import { blankAsAbsent, requiredText, ZId } from "./primitives";
+
+/** A verification code as printed (XXXX-XXXX); spaces and lower case are forgiven by the service. */
+export const VERIFICATION_CODE_MAX = 20;
+
+export const ZGenerateDocumentInput = z.strictObject({
+  caseId: ZId,
+  kind: z.enum(DOCUMENT_KINDS, { error: "validation.invalidChoice" }),
+  /** For a 送达回证: the served document it answers. */
+  subjectDocumentId: blankAsAbsent(ZId),
+});
+export type TGenerateDocumentInput = z.output<typeof ZGenerateDocumentInput>;
+
+export const ZListDocumentsInput = z.strictObject({ caseId: ZId });
+export type TListDocumentsInput = z.output<typeof ZListDocumentsInput>;
+
+export const ZVerifyDocumentInput = z.strictObject({ code: requiredText(VERIFICATION_CODE_MAX) });
+export type TVerifyDocumentInput = z.output<typeof ZVerifyDocumentInput>;
