@@ -5,6 +5,7 @@
 import type { Block, DocumentSpec } from "./page";
 import { DOCUMENT_RULES, type DocumentKind } from "./kinds";
 import { formatDocumentDate } from "./layout";
+import { addMoney } from "@/lib/domain/money";
 
 export interface DocumentFinding {
   type: string;
@@ -103,6 +104,16 @@ function findingsTable(findings: readonly DocumentFinding[], total: string): Blo
   };
 }
 
+/** The notice's breakdown by finding (issue 12 §5), numbered, with the findings' total. */
+function breakdownTable(lines: DocumentAmounts["lines"]): Block {
+  return {
+    type: "table",
+    header: ["序号", "问题", "金额（元）"],
+    widths: [1.5, 10.5, 3],
+    rows: [...lines.map(([label, value], i) => [String(i + 1), label, value]), ["", "合计", addMoney("0.00", ...lines.map(([, value]) => value))]],
+  };
+}
+
 function period(data: DocumentCaseData) {
   return `${day(data.plan.periodStart)}至${day(data.plan.periodEnd)}`;
 }
@@ -192,7 +203,7 @@ const BUILDERS: Record<DocumentKind, Builder> = {
       addressee: data.institution.name,
       blocks: [
         { type: "paragraph", text: `根据${data.plan.organizationName}飞行检查移交的问题线索，经核查，你单位违规使用医疗保障基金金额为${yuan(amounts.total)}。` },
-        ...(amounts.lines.length ? [{ type: "table" as const, header: ["项目", "金额（元）"], widths: [10, 4], rows: amounts.lines.map(([label, value]) => [label, value]) }] : [findingsTable(data.findings, amounts.total)]),
+        ...(amounts.lines.length ? [breakdownTable(amounts.lines)] : [findingsTable(data.findings, amounts.total)]),
         { type: "paragraph", text: `请你单位在收到本通知之日起${amounts.appealWorkingDays ?? 5}个工作日内书面确认；对认定的问题或金额有异议的，可在上述期限内提出申诉并提供相关证据。逾期未确认也未申诉的，视为无异议。` },
         { type: "paragraph", text: "特此通知。" },
       ],

@@ -81,7 +81,7 @@ describe("official documents generated from a case", () => {
     expect(noticeFile.footers.map((f) => f.children.length > 0)).toEqual([true, true]);
     expect(JSON.stringify(noticeFile.footers)).toContain(`核验码 ${notice.verificationCode}`);
 
-    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: notice.number, recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: notice.number, recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
     await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
     const record = await generateDocument(t.db, w.member, { caseId, kind: "ON_SITE_RECORD" }, {}, NOW);
     expect(record.number).toBe("吉医保检录〔2024〕1号");
@@ -154,7 +154,7 @@ describe("official documents generated from a case", () => {
     expect(again).toMatchObject({ id: ids.problem, revision: 1, created: false });
     // A second finding recorded (on a fresh case at the same step, as this one has moved on).
     const fresh = await walkedCase();
-    await deliverNotice(t.db, fresh.w.leader, { caseId: fresh.caseId, version: 0, number: "x", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await deliverNotice(t.db, fresh.w.leader, { caseId: fresh.caseId, version: 0, number: "x", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [fresh.w.leader.userId, fresh.w.member.userId] }, { now: NOW });
     await startOnSite(t.db, fresh.w.leader, { caseId: fresh.caseId, version: 1 }, { now: NOW });
     await recordFinding(t.db, fresh.w.leader, { caseId: fresh.caseId, version: 2, violationTypeId: fresh.w.violationType.id, legalBasis: "第三十八条", description: "重复收费", amount: "100.00" }, { now: NOW });
     const first = await generateDocument(t.db, fresh.w.leader, { caseId: fresh.caseId, kind: "PROBLEM_RECORD" }, {}, NOW);
@@ -197,7 +197,7 @@ describe("the case binder (一案一卷)", () => {
   it("builds a ZIP with the table of contents, every document and evidence file, the audit extract and a manifest that verifies; one changed byte is named", { timeout: 60_000 }, async () => {
     const { w, caseId } = await walkedCase();
     await generateDocument(t.db, w.bureau, { caseId, kind: "ON_SITE_NOTICE" }, {}, NOW);
-    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕7号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕7号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
     await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
     await generateDocument(t.db, w.leader, { caseId, kind: "ON_SITE_RECORD" }, {}, NOW);
     await expect(buildCaseBinder(t.db, w.leader, caseId)).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -261,7 +261,7 @@ describe.skipIf(!soffice)(soffice ? "PDF rendition with LibreOffice" : "PDF rend
   it("converts the notice, the problem record and the confirmation notice; the text is there and page 1 is rendered to PNG", { timeout: 180_000 }, async () => {
     const { w, caseId } = await walkedCase();
     const notice = await generateDocument(t.db, w.bureau, { caseId, kind: "ON_SITE_NOTICE" }, {}, NOW);
-    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: notice.number, recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: notice.number, recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
     await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
     await recordFinding(t.db, w.leader, { caseId, version: 2, violationTypeId: w.violationType.id, legalBasis: "《医疗保障基金使用监督管理条例》第三十八条", description: "将目录外药品串换为目录内药品结算", amount: "12345.67" }, { now: NOW });
     const problem = await generateDocument(t.db, w.leader, { caseId, kind: "PROBLEM_RECORD" }, {}, NOW);

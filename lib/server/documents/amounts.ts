@@ -4,10 +4,12 @@ import type { CaseFile } from "@/lib/server/cases/get-case-file";
 
 /**
  * The amounts the confirmation notice states, read from the case file. The one place that knows the notice's
- * shape: today a single total; when the notice carries a breakdown (issue 14), its lines go into `lines`.
+ * shape: the notice's amount, and its breakdown by finding (issue 12 §5: the signed findings after appeal
+ * outcomes, each as "violation type: description"), which the document prints line by line.
  */
 export function confirmationAmounts(file: CaseFile): DocumentAmounts | null {
   const notice = file.case.amountConfirmationNotice;
   if (!notice) return null;
-  return { total: notice.amount.toFixed(2), lines: [] };
+  const lines = (file.breakdown ?? []).map((line) => [`${line.violationType}：${line.description}`, line.amount] as const);
+  return { total: notice.amount.toFixed(2), lines };
 }
