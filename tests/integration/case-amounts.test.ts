@@ -54,7 +54,7 @@ const o = { now: AFTER_WINDOW };
 /** Two signed findings, 21,000.00 and 145.60 (¥21,145.60 as in the issue), handed over on HANDOVER_DAY. */
 async function toHandedOver() {
   const h = { now: HANDOVER_DAY };
-  await deliverNotice(t.db, w.leader, { ...(await ref()), number: "吉医保飞检〔2024〕5号", recipientName: "李某", recipientTitle: "副院长" }, h);
+  await deliverNotice(t.db, w.leader, { ...(await ref()), number: "吉医保飞检〔2024〕5号", recipientName: "李某", recipientTitle: "副院长", staffPresentIds: [w.leader.userId, w.member.userId] }, h);
   await startOnSite(t.db, w.leader, await ref(), h);
   await recordFinding(t.db, w.leader, { ...(await ref()), violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "21000.00" }, h);
   await recordFinding(t.db, w.member, { ...(await ref()), violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "重复收费", amount: "145.60" }, h);

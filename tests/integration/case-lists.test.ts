@@ -29,7 +29,7 @@ beforeEach(async () => {
 async function toHandedOver(caseId: string) {
   const o = { now: HANDOVER_DAY };
   const ref = async () => ({ caseId, version: (await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } })).version });
-  await deliverNotice(t.db, w.leader, { ...(await ref()), number: `吉医保飞检〔2024〕${randomUUID().slice(0, 4)}号`, recipientName: "李某", recipientTitle: "院长" }, o);
+  await deliverNotice(t.db, w.leader, { ...(await ref()), number: `吉医保飞检〔2024〕${randomUUID().slice(0, 4)}号`, recipientName: "李某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, o);
   await startOnSite(t.db, w.leader, await ref(), o);
   await recordFinding(t.db, w.leader, { ...(await ref()), violationTypeId: w.violationType.id, legalBasis: "条例第三十八条", description: "串换药品", amount: "100.00" }, o);
   await signRecordAsTeam(t.db, w.leader, await ref(), o);
@@ -78,8 +78,10 @@ describe("the bureau's home: plan and region columns, filters, what awaits this 
     // Another region's city sees none of it, filters or not.
     expect((await listCases(t.db, w.otherCity, { overdue: true }, LATER)).total).toBe(0);
     // Through the registry, as the API and the home page's URL give them.
-    const answer = (await invokeOperation(t.db, w.bureau, "case.list", { plan: plan.id, overdue: "1" })) as { total: number };
-    expect(answer.total).toBe(0);
+    const answer = (await invokeOperation(t.db, w.bureau, "case.list", { plan: plan.id, overdue: "1" })) as { items: unknown[] };
+    expect(answer.items).toEqual([]);
+    const byRegion = (await invokeOperation(t.db, w.bureau, "case.list", { region: w.region.id, state: "HANDED_OVER" })) as { items: { id: string }[] };
+    expect(byRegion.items.map((r) => r.id)).toEqual([w.inspectionCase.id]);
   });
 
   it("the to-do panel said there was nothing to do while a progress report awaited the bureau: it now names the report", async () => {

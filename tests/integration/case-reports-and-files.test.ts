@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addEvidence, deliverNotice, handOver, recordFinding, reviewRectificationReport, signRecordAsInstitution, signRecordAsTeam, startOnSite, submitProgressReport, writeFeedbackReport } from "../support/case-operations";
 import { DomainError } from "@/lib/server/errors";
 import { downloadCaseFile } from "@/lib/server/files/download";
+import { invokeOperation } from "@/lib/server/operations/boundary";
 import { settleUpload } from "@/lib/server/files/storage";
 import { makeCaseWorld } from "../factories/cases";
 import { setupTestDatabase } from "./support/db";
@@ -61,12 +62,14 @@ describe("evidence", () => {
 
     expect(await buffer((await downloadCaseFile(t.db, w.leader, row.fileId)).stream)).toEqual(Buffer.from(PNG));
     // The team's evidence is its draft until the team signs (issue 12 §4): the institution reads it only then.
-    await expect(downloadCaseFile(t.db, w.institutionStaff, row.fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Through the registry's boundary, as the download route does: the refusal is audited there.
+    await expect(invokeOperation(t.db, w.institutionStaff, "file.download", { fileId: row.fileId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(downloadCaseFile(t.db, w.otherInstitutionStaff, row.fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(downloadCaseFile(t.db, w.outsider, row.fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(downloadCaseFile(t.db, w.leader, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
     // The leader's download served, the institution's refused: both audited.
-    expect(await t.db.auditEvent.count({ where: { action: "file.download", entityId: caseId } })).toBe(2);
+    expect(await t.db.auditEvent.count({ where: { action: "file.download", actorId: w.leader.userId, outcome: "OK", entityId: caseId } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "file.download", actorId: w.institutionStaff.userId, outcome: "DENIED" } })).toBe(1);
   });
 
   it("refuses a disallowed type, an empty file, a mismatched extension, and a member of another team, writing nothing", async () => {
