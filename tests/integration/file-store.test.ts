@@ -143,21 +143,26 @@ describe.each(stores)("file store contract: $name", (underTest) => {
     await expect(store.promote("tmp/x", "ab/cd")).rejects.toBeInstanceOf(DomainError);
   });
 
-  it("streams: a 60 MB file goes in and out while memory grows far less than the file", async () => {
-    const body = generated(60 * MB);
-    const put = await peakRssGrowth(() => store.putTemp(body.stream, { maxBytes: 100 * MB }));
-    expect(put.value.sha256).toBe(body.sha256);
-    expect(put.value.sizeBytes).toBe(60 * MB);
-    expect(put.growthMb).toBeLessThan(30);
+  // Resident memory is a noisy measure (the runtime's own heap moves by tens of MB under load): the file is made
+  // large enough that a store holding it whole would grow by at least its size, far above the limit.
+  it("streams: a 150 MB file goes in and out while memory grows by less than a third of the file", async () => {
+    const body = generated(150 * MB);
+    const put = await peakRssGrowth(() => store.putTemp(body.stream, { maxBytes: 200 * MB }));
+    try {
+      expect(put.value.sha256).toBe(body.sha256);
+      expect(put.value.sizeBytes).toBe(150 * MB);
+      expect(put.growthMb).toBeLessThan(50);
 
-    const got = await peakRssGrowth(async () => {
-      const hash = createHash("sha256");
-      for await (const chunk of await store.openTemp(put.value.tempKey)) hash.update(chunk as Buffer);
-      return hash.digest("hex");
-    });
-    expect(got.value).toBe(body.sha256);
-    expect(got.growthMb).toBeLessThan(30);
-    await store.discard(put.value.tempKey);
+      const got = await peakRssGrowth(async () => {
+        const hash = createHash("sha256");
+        for await (const chunk of await store.openTemp(put.value.tempKey)) hash.update(chunk as Buffer);
+        return hash.digest("hex");
+      });
+      expect(got.value).toBe(body.sha256);
+      expect(got.growthMb).toBeLessThan(50);
+    } finally {
+      await store.discard(put.value.tempKey);
+    }
   }, 120_000);
 
   it("takes concurrent puts, each under its own key with its own hash", async () => {
