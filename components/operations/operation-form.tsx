@@ -71,7 +71,9 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
   useEffect(() => {
     boundRef.current = bound;
   }, [bound]);
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  // A success names the case version it produced: once another action moves the case on, the notice is stale
+  // and no longer shown (several forms on one page would otherwise all say "done").
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string; atVersion?: number } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const resolve = zodResolver(operation.input as never, undefined, { raw: true }) as unknown as Resolver<FieldValues>;
   const form = useForm<FieldValues>({
@@ -100,7 +102,8 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
     if (result.ok) {
       form.reset(emptyValues(spec.fields));
       if (fileInput.current) fileInput.current.value = "";
-      setNotice({ tone: "success", text: t("cases.done") });
+      const produced = (result.data as { version?: unknown } | null | undefined)?.version;
+      setNotice({ tone: "success", text: t("cases.done"), atVersion: operation.caseEvent && typeof produced === "number" ? produced : undefined });
       onDone?.(result.data);
       router.refresh();
       return;
@@ -119,7 +122,7 @@ export function OperationForm({ name, bound, options = {}, values = {}, submitLa
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-2" aria-label={label}>
       {spec.hintKey ? <p className="text-sm text-slate-600 md:col-span-2">{t(spec.hintKey, values)}</p> : null}
-      {notice ? <div className="md:col-span-2"><Notice tone={notice.tone}>{notice.text}</Notice></div> : null}
+      {notice && (notice.atVersion === undefined || notice.atVersion === bound.version) ? <div className="md:col-span-2"><Notice tone={notice.tone}>{notice.text}</Notice></div> : null}
       {spec.fields.map((field) => {
         const registered = form.register(field.name);
         const error = message(form.formState.errors[field.name]?.message as string | undefined);

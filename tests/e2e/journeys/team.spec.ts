@@ -152,6 +152,9 @@ test.describe("team: correcting the draft findings before signing (issue 12 §2)
     await expect(second).toContainText("已撤销");
     await expect(second.getByTestId("finding-revision")).toContainText("理由：护理费标准已于检查期间调整，不予认定");
     await expect(leader.getByTestId("findings-total")).toHaveText(/11,500\.00/);
+    // Only the form just used says it is done: the earlier forms' notices are stale once the case moved on.
+    await expect(withdraw.getByText("已办理。")).toBeVisible();
+    await expect(leader.getByText("已办理。")).toHaveCount(1);
     await leader.screenshot({ path: "test-results/screenshots/case-after-two-findings.png", fullPage: true });
   });
 });
