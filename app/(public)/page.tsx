@@ -2,11 +2,16 @@ import Link from "next/link";
 import { AppHeader } from "@/components/layout/app-header";
 import { Card, EmptyState } from "@/components/ui/layout";
 import { getT } from "@/lib/i18n/server";
-import { getActor } from "@/lib/server/auth/session";
+import { PublicDrawList } from "@/components/public/public-draw-list";
+import { getActor, getLocale } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { listPublicDraws } from "@/lib/server/draws/public-list";
+
+export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const t = await getT();
-  const actor = await getActor();
+  const [actor, locale, draws] = await Promise.all([getActor(), getLocale(), listPublicDraws(getDb(), { pageSize: 3 })]);
   return (
     <>
       <AppHeader appName={t("app.name")} nav={[]} navLabel={t("nav.label")} />
@@ -23,10 +28,13 @@ export default async function HomePage() {
             <EmptyState title={t("home.resultsEmpty")}>{t("home.resultsHint")}</EmptyState>
           </Card>
           <Card title={t("home.verifyTitle")}>
-            <EmptyState title={t("home.verifyEmpty")}>{t("home.verifyHint")}</EmptyState>
-            <Link href="/draws/verify" className="mt-4 inline-block rounded bg-brand-700 px-5 py-2 text-sm font-medium text-white hover:bg-brand-800">
-              {t("drawVerify.homeLink")}
-            </Link>
+            {draws.items.length === 0 ? <EmptyState title={t("home.verifyEmpty")}>{t("home.verifyHint")}</EmptyState> : <PublicDrawList draws={draws.items} t={t} locale={locale} compact />}
+            <div className="mt-4 flex flex-wrap items-center gap-4">
+              <Link href="/draws" className="text-sm font-medium text-brand-700 hover:underline">{t("home.allDraws", { count: draws.total })}</Link>
+              <Link href="/draws/verify" className="inline-block rounded bg-brand-700 px-5 py-2 text-sm font-medium text-white hover:bg-brand-800">
+                {t("drawVerify.homeLink")}
+              </Link>
+            </div>
           </Card>
         </div>
       </main>
