@@ -6,12 +6,15 @@ import { PublicDrawList } from "@/components/public/public-draw-list";
 import { getActor, getLocale } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { listPublicDraws } from "@/lib/server/draws/public-list";
+import { feedResults } from "@/lib/server/publication/public";
+import { formatDate } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const t = await getT();
   const [actor, locale, draws] = await Promise.all([getActor(), getLocale(), listPublicDraws(getDb(), { pageSize: 3 })]);
+  const results = (await feedResults(getDb())).slice(0, 5);
   return (
     <>
       <AppHeader appName={t("app.name")} nav={[]} navLabel={t("nav.label")} />
@@ -25,7 +28,19 @@ export default async function HomePage() {
         </section>
         <div className="grid gap-6 md:grid-cols-2">
           <Card title={t("home.resultsTitle")}>
-            <EmptyState title={t("home.resultsEmpty")}>{t("home.resultsHint")}</EmptyState>
+            {results.length === 0 ? (
+              <EmptyState title={t("home.resultsEmpty")}>{t("home.resultsHint")}</EmptyState>
+            ) : (
+              <ul className="flex flex-col divide-y divide-slate-100 text-sm">
+                {results.map((r) => (
+                  <li key={r.id} className="py-2">
+                    <Link href={`/results/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.title}</Link>
+                    <span className="block text-xs text-slate-500">{r.region} · {formatDate(r.publishedAt, locale)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link href="/results" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">{t("home.allResults")}</Link>
           </Card>
           <Card title={t("home.verifyTitle")}>
             {draws.items.length === 0 ? <EmptyState title={t("home.verifyEmpty")}>{t("home.verifyHint")}</EmptyState> : <PublicDrawList draws={draws.items} t={t} locale={locale} compact />}
