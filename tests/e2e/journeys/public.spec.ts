@@ -191,6 +191,11 @@ test.describe("publication of results (issue 17 §4)", () => {
     const item = feed.items.find((i) => i.title.includes(scenario.institution));
     expect(item).toBeDefined();
 
+    // The public home shows the latest results instead of an empty card.
+    await visitor.goto("/");
+    await expect(visitor.getByRole("link", { name: `${scenario.institution}查处结果` })).toBeVisible();
+    await screenshot(visitor, "public-home");
+
     // Withdrawn with a reason: the public page keeps a line, without the institution; the feeds drop it.
     await page.reload();
     await card.getByLabel("撤回理由").fill("复核后处理结果变更，待重新审核");
@@ -203,5 +208,10 @@ test.describe("publication of results (issue 17 §4)", () => {
     await expect(visitor.getByText("该条公开内容已于")).toBeVisible();
     await expect(visitor.getByText(scenario.institution)).toHaveCount(0);
     expect(await (await visitor.request.get("/results/feed.xml")).text()).not.toContain(scenario.institution);
+
+    await visitor.goto("/");
+    await visitor.getByRole("link", { name: /全部抽取公示/ }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: "抽取公示" })).toBeVisible();
+    await screenshot(visitor, "public-draws");
   });
 });
