@@ -37,6 +37,8 @@ const BASE_PERMISSIONS = [
   "masterData.manage",
   /** 公开查处结果: propose, approve (never one's own proposal) and withdraw a published result (issue 17 §4). */
   "publication.manage",
+  /** The publication periods: within how many working days of the decision, and for how many years. */
+  "publicationSettings.manage",
 ] as const;
 
 export const PERMISSIONS = [...BASE_PERMISSIONS, ...Object.values(CASE_EVENT_PERMISSIONS)] as const;
@@ -97,6 +99,7 @@ export const ROLE_PERMISSIONS = {
     "apiToken.manage",
     "calendar.manage",
     "handlingSettings.manage",
+    "publicationSettings.manage",
     ...PLANNING,
     ...MASTER_DATA,
     ...BUREAU_EVENTS,

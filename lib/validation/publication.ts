@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, optionalText, requiredText, ZId, ZVersion } from "./primitives";
+import { choice, formInteger, optionalText, requiredText, ZId, ZVersion } from "./primitives";
 
 export const PUBLICATION_KINDS = ["RESULT", "TYPICAL_CASE"] as const;
 /** The public text's limits: a 通报 paragraph for the handling, a page for a typical case's narrative. */
@@ -34,3 +34,11 @@ export type TPublicResultsQuery = z.output<typeof ZPublicResultsQuery>;
 
 export const ZPublicResultInput = z.strictObject({ publicationId: ZId });
 export type TPublicResultInput = z.output<typeof ZPublicResultInput>;
+
+/** The periods' bounds match the PublicationSettings_periods CHECK: 1–60 working days, 1–30 years. */
+export const ZUpdatePublicationSettingsInput = z.strictObject({
+  version: ZVersion,
+  publishWithinWorkingDays: formInteger(1, 60, "publication.errors.workingDaysRange"),
+  retentionYears: formInteger(1, 30, "publication.errors.retentionRange"),
+});
+export type TUpdatePublicationSettingsInput = z.output<typeof ZUpdatePublicationSettingsInput>;

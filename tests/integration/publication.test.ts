@@ -9,6 +9,7 @@ import { makeCaseWorld } from "../factories/cases";
 import { resultsJsonFeed, resultsRss } from "@/lib/server/publication/feeds";
 import { listPublicDraws } from "@/lib/server/draws/public-list";
 import { handleApiRequest } from "@/lib/server/operations/http";
+import { getPublicationSettings, updatePublicationSettings } from "@/lib/server/publication/settings";
 import { setupTestDatabase } from "./support/db";
 
 const t = setupTestDatabase();
@@ -128,5 +129,20 @@ describe("publication of results (issue 17 §4)", () => {
     expect(doors).not.toContain(pendingProposal.id);
     expect((await api(`/public/results/${w3.id}`)).text).not.toContain(withdrawn.w.institution.name);
     expect((await api(`/public/results?q=${encodeURIComponent(withdrawn.w.institution.name)}`)).text).not.toContain(w3.id);
+  });
+
+  it("takes its periods from the settings: the administrator changes them, a clerk cannot, and a stale page is refused", async () => {
+    const admin = await makeActor(t.db, "BUREAU_ADMIN");
+    expect(await getPublicationSettings(t.db)).toEqual({ publishWithinWorkingDays: 7, retentionYears: 5 });
+    expect(await refusal(updatePublicationSettings(t.db, second, { version: 0, publishWithinWorkingDays: 5, retentionYears: 3 }))).toMatchObject({ code: "FORBIDDEN" });
+    await updatePublicationSettings(t.db, admin, { version: 0, publishWithinWorkingDays: 5, retentionYears: 3 });
+    expect(await refusal(updatePublicationSettings(t.db, admin, { version: 0, publishWithinWorkingDays: 6, retentionYears: 3 }))).toMatchObject({ code: "STALE_VERSION" });
+    const { w, handling } = await decidedCase();
+    const proposed = await proposePublication(t.db, w.bureau, ZProposePublicationInput.parse({ caseId: w.inspectionCase.id, kind: "RESULT", handling }));
+    // Decided on Monday 2 March 2026: 5 working days later is Monday 9 March.
+    expect(proposed.publishBy).toBe("2026-03-09");
+    const now = new Date("2026-03-05T01:00:00Z");
+    expect((await approvePublication(t.db, second, { publicationId: proposed.id, version: proposed.version }, {}, now)).takeDownAt.toISOString()).toBe("2029-03-05T01:00:00.000Z");
+    await updatePublicationSettings(t.db, admin, { version: 1, publishWithinWorkingDays: 7, retentionYears: 5 });
   });
 });

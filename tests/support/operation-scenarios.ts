@@ -192,6 +192,8 @@ export const SCENARIOS = {
   "publication.propose": { input: (w) => ({ caseId: w.caseId, kind: "RESULT", handling: "责令退回违规使用的医保基金。" }), scoped: false },
   "publication.approve": { input: () => ({ publicationId: UNKNOWN.item, version: 0 }), scoped: false },
   "publication.withdraw": { input: () => ({ publicationId: UNKNOWN.item, version: 0, reason: "处理结果变更" }), scoped: false },
+  "publication.getSettings": { input: () => ({}), scoped: false },
+  "publication.updateSettings": { input: () => ({ version: 0, publishWithinWorkingDays: 7, retentionYears: 5 }), scoped: false },
   "publication.publicList": { input: () => ({ year: "2026" }), scoped: false },
   "publication.publicGet": { input: () => ({ publicationId: UNKNOWN.item }), scoped: false, readStatus: 404 },
 } satisfies Record<OperationName, Scenario>;

@@ -6,20 +6,26 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/page-guards";
 import { getDb } from "@/lib/server/db/client";
+import { can } from "@/lib/policy/can";
 import { listPublicationsForBureau, listPublishableCases } from "@/lib/server/publication/publications";
+import { getPublicationSettingsForBureau } from "@/lib/server/publication/settings";
 
 /** 公开查处结果 (issue 17 §4): propose, see the preview, approve someone else's proposal, withdraw. */
 export default async function PublicationsPage() {
   const actor = await requirePageActor("publication.manage");
   const t = await getT();
   const db = getDb();
-  const [rows, publishable] = await Promise.all([listPublicationsForBureau(db, actor), listPublishableCases(db, actor)]);
+  const [rows, publishable, settings] = await Promise.all([listPublicationsForBureau(db, actor), listPublishableCases(db, actor), getPublicationSettingsForBureau(db, actor)]);
   const locale = actor.locale;
   return (
     <>
       <PageHeader title={t("publication.title")} description={t("publication.intro")} actions={<Link href="/results" className="text-sm font-medium text-brand-700 hover:underline">{t("publicResults.title")}</Link>} />
       <Card title={t("publication.propose")} className="mb-6">
         <OperationForm name="publication.propose" bound={{}} options={{ publishableCases: publishable.map((c) => ({ value: c.id, label: `${c.institution.name}（${c.plan.title}）` })) }} />
+      </Card>
+      <Card title={t("publication.settingsTitle")} className="mb-6">
+        <p className="mb-3 text-sm text-slate-700">{t("publication.settingsNow", { days: settings.publishWithinWorkingDays, years: settings.retentionYears })}</p>
+        {can(actor, "publicationSettings.manage") ? <OperationForm name="publication.updateSettings" bound={{ version: settings.version }} /> : null}
       </Card>
       {rows.length === 0 ? <p className="text-sm text-slate-600">{t("publication.empty")}</p> : null}
       <ul className="flex flex-col gap-6">

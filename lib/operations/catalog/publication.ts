@@ -1,6 +1,6 @@
 /** 公开查处结果 (issue 17 §4): the bureau proposes, a second person approves, either withdraws; the public reads. */
 import { z } from "zod";
-import { ZApprovePublicationInput, ZProposePublicationInput, ZPublicResultInput, ZPublicResultsQuery, ZWithdrawPublicationInput } from "@/lib/validation/publication";
+import { ZApprovePublicationInput, ZUpdatePublicationSettingsInput, ZProposePublicationInput, ZPublicResultInput, ZPublicResultsQuery, ZWithdrawPublicationInput } from "@/lib/validation/publication";
 import { defineOperation } from "../types";
 
 const TAG = "Publication of results";
@@ -56,6 +56,32 @@ export const PUBLICATION_OPERATIONS = {
     audit: "publication.withdraw",
     http: { method: "POST", path: "/publications/{publicationId}/withdraw" },
     form: { fields: [{ name: "reason", labelKey: "publication.withdrawReason", kind: "textarea", required: true, wide: true }] },
+  }),
+  getSettings: defineOperation({
+    name: "publication.getSettings",
+    labelKey: "publication.settingsTitle",
+    summary: "The publication periods: within how many working days of the decision a result is published, and for how many years it stays public.",
+    tag: TAG,
+    input: z.strictObject({}),
+    permission: "publication.manage",
+    audit: "publicationSettings.read",
+    http: { method: "GET", path: "/settings/publication" },
+  }),
+  updateSettings: defineOperation({
+    name: "publication.updateSettings",
+    labelKey: "publication.updateSettings",
+    summary: "Set the publication periods (defaults 7 working days and 5 years, decision record 027); they apply to what is proposed or approved from then on.",
+    tag: TAG,
+    input: ZUpdatePublicationSettingsInput,
+    permission: "publicationSettings.manage",
+    audit: "publicationSettings.update",
+    http: { method: "PUT", path: "/settings/publication" },
+    form: {
+      fields: [
+        { name: "publishWithinWorkingDays", labelKey: "publication.publishWithinWorkingDays", required: true },
+        { name: "retentionYears", labelKey: "publication.retentionYears", required: true },
+      ],
+    },
   }),
   publicList: defineOperation({
     name: "publication.publicList",
