@@ -158,6 +158,7 @@ test.describe("publication of results (issue 17 §4)", () => {
     await expect(card).not.toContainText("13904312345");
     await expect(card).toContainText("本人拟稿，须由另一名工作人员审核。");
     await expect(card.getByRole("button", { name: "审核并公开" })).toHaveCount(0);
+    await screenshot(page, "bureau-publication-preview");
 
     // Not public yet.
     const visitor = await (await browser.newContext()).newPage();
