@@ -35,6 +35,10 @@ const BASE_PERMISSIONS = [
   "conflict.declare",
   "masterData.read",
   "masterData.manage",
+  /** 公开查处结果: propose, approve (never one's own proposal) and withdraw a published result (issue 17 §4). */
+  "publication.manage",
+  /** The publication periods: within how many working days of the decision, and for how many years. */
+  "publicationSettings.manage",
 ] as const;
 
 export const PERMISSIONS = [...BASE_PERMISSIONS, ...Object.values(CASE_EVENT_PERMISSIONS)] as const;
@@ -45,7 +49,7 @@ export type Permission = (typeof BASE_PERMISSIONS)[number] | CaseEventPermission
 const EVERYONE: readonly Permission[] = ["account.changePassword", "account.setLocale", "case.read", "event.read"];
 // Master data (issue 5): the bureau keeps the lists the draw reads; nobody else reads or writes them.
 const MASTER_DATA: readonly Permission[] = ["masterData.read", "masterData.manage"];
-const PLANNING: readonly Permission[] = ["plan.read", "plan.create", "plan.manageTargets", "team.manage", "case.auditTrail", "rectification.review", "draw.run", "conflict.declare"];
+const PLANNING: readonly Permission[] = ["publication.manage", "plan.read", "plan.create", "plan.manageTargets", "team.manage", "case.auditTrail", "rectification.review", "draw.run", "conflict.declare"];
 
 // The case events each role may make, if it plays the part the workflow table names for the event on the case.
 const BUREAU_EVENTS: readonly Permission[] = ["case.cancel", "case.acceptRectification", "case.returnRectification", "case.close"];
@@ -95,6 +99,7 @@ export const ROLE_PERMISSIONS = {
     "apiToken.manage",
     "calendar.manage",
     "handlingSettings.manage",
+    "publicationSettings.manage",
     ...PLANNING,
     ...MASTER_DATA,
     ...BUREAU_EVENTS,

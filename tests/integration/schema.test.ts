@@ -28,6 +28,7 @@ const MUTABLE = [
   "ApiToken", "IdempotencyRecord",
   "HandlingSettings",
   "CaseDocument",
+  "PublicationSettings",
 ];
 
 /**
@@ -59,6 +60,7 @@ const HAND_WRITTEN_CHECKS = [
   "Refund_voucher_check", "Publication_subject_check", "FileObject_content_check", "MasterDataImport_rows_check",
   "InspectionCase_dueAwaits_check", "CalendarHoliday_days_check",
   "HandlingSettings_single_row", "HandlingSettings_thresholds_check", "SupersededConfirmationNotice_reason_check", "Refund_voucher_required",
+  "PublicationSettings_single_row", "PublicationSettings_periods", "Publication_four_eyes", "Publication_published_complete", "Publication_withdrawn_reason",
 ];
 
 /** The hand-written triggers that make the audit log append-only (migration audit_anchor_sessions_throttle). */
@@ -176,7 +178,7 @@ describe("schema conventions", () => {
         "CalendarHoliday.firstDayOff", "CalendarHoliday.lastDayOff",
         "CalendarOverride.date", "InspectionCase.progressReportDueOn", "InspectionCase.writtenReportDueOn",
         "Plan.periodEnd", "Plan.periodStart", "PlanPhase.endsOn", "PlanPhase.startsOn", "Refund.paidOn", "RefundNotice.dueOn",
-        "CaseDocument.issuedOn",
+        "CaseDocument.issuedOn", "Publication.publishDueOn",
       ].sort(),
     );
   });
@@ -322,6 +324,7 @@ describe("one case file, from the plan to the publication", () => {
     await db.review.create({ data: { appealId: appeal.id, decision: "FINDING_AMENDED", revisedAmount: "1000.00", reasoning: "部分重复", expertMeeting: true, decidedById: cityStaff.id, decidedAt: at } });
     await db.supersededConfirmationNotice.create({ data: { caseId, amount: "1200.00", findingsAmount: "1000.00", deviationReason: "含另查实部分", breakdown: [], issuedById: cityStaff.id, issuedAt: at, outcome: "DISPUTED", reason: "另查实部分未经告知", closedById: hospitalStaff.id, closedAt: at } });
     await db.handlingSettings.create({ data: { differenceThresholdPercent: "10", differenceThresholdAmount: "10000.00", updatedById: admin.id } });
+    await db.publicationSettings.create({ data: { publishWithinWorkingDays: 7, retentionYears: 5 } });
     const confirmation = await db.amountConfirmationNotice.create({ data: { caseId, amount: "1000.00", findingsAmount: "1000.00", issuedById: cityStaff.id, issuedAt: at } });
     await db.confirmationLetter.create({ data: { noticeId: confirmation.id, signedById: hospitalStaff.id, receivedAt: at } });
     const refundNotice = await db.refundNotice.create({ data: { caseId, amount: "1000.00", fundAccount: "医保基金专户", issuedById: cityStaff.id, issuedAt: at } });

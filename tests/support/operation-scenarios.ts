@@ -187,6 +187,15 @@ export const SCENARIOS = {
   "document.generate": { input: (w) => ({ caseId: w.caseId, kind: "ON_SITE_NOTICE" }), scoped: true },
   "document.list": { input: (w) => ({ caseId: w.caseId }), scoped: true },
   "document.verify": { input: () => ({ code: "K7QF-3MZP" }), scoped: false },
+  "publication.list": { input: () => ({}), scoped: false },
+  // The world's case is not decided: the bureau's proposal is refused as CONFLICT, past the permission check.
+  "publication.propose": { input: (w) => ({ caseId: w.caseId, kind: "RESULT", handling: "责令退回违规使用的医保基金。" }), scoped: false },
+  "publication.approve": { input: () => ({ publicationId: UNKNOWN.item, version: 0 }), scoped: false },
+  "publication.withdraw": { input: () => ({ publicationId: UNKNOWN.item, version: 0, reason: "处理结果变更" }), scoped: false },
+  "publication.getSettings": { input: () => ({}), scoped: false },
+  "publication.updateSettings": { input: () => ({ version: 0, publishWithinWorkingDays: 7, retentionYears: 5 }), scoped: false },
+  "publication.publicList": { input: () => ({ year: "2026" }), scoped: false },
+  "publication.publicGet": { input: () => ({ publicationId: UNKNOWN.item }), scoped: false, readStatus: 404 },
 } satisfies Record<OperationName, Scenario>;
 
 /**

@@ -22,8 +22,9 @@ async function closeEarly(event: CloseEarlyEvent, db: PrismaClient, actor: Actor
 
 /**
  * CANCEL: the bureau drops a drawn target before its notice (ceased trading, excluded after all), with its
- * reason. Nobody outside the bureau and the team ever learnt of the case, and nobody will: a closed case
- * whose notice was never delivered stays behind the confidentiality line (lib/server/policy/scope.ts).
+ * reason. Nobody outside the bureau and the team ever learnt of the case: a closed case whose notice was never
+ * delivered stays behind the confidentiality line (lib/server/policy/scope.ts). Its draw's record, once the other
+ * notices are delivered, still shows that it was drawn (issue 17 §5: a cancelled target no longer holds it back).
  */
 export function cancelCase(db: PrismaClient, actor: Actor, input: TCloseEarlyInput, options: CaseOperationOptions = {}) {
   return closeEarly("CANCEL", db, actor, input, options);

@@ -9,7 +9,9 @@ import { requirePermission } from "@/lib/server/policy/policy";
 // all delivered, only the manifest hash and the commitments: neither names a region, an institution or a
 // person. A target draw's full record is public once every case it created has its notice delivered; the team
 // draw's once every team it formed has arrived (delivered a notice), since it names every region's team.
-// There is no public list of draws: a pending draw is found only by the id the bureau announces with its hash.
+// Every draw is on the public list from the moment its manifest is fixed (issue 17 §5): the commitments are
+// public, timestamped, before any randomness, which is what makes them commitments. A target the bureau cancelled
+// before its notice (CANCEL: state CLOSED, no notice) holds nothing back: it will never be delivered.
 // What is released is the public form of the record (ADR 019): the manifest commits to fund usage, inspection
 // history, designation reasons and recusal ties by salted hash; the bureau keeps the full record, which opens them.
 
@@ -22,15 +24,21 @@ export type PublicDraw = {
   resultHash: string | null;
 };
 
-async function isPublished(db: PrismaClient, draw: { id: string; kind: "TEAMS" | "TARGETS"; status: string }): Promise<boolean> {
+/** A case that still keeps its draw's record back: drawn, not cancelled, notice not yet delivered. */
+const UNDELIVERED_LIVE_CASE = { noticeDeliveredAt: null, state: { not: "CLOSED" } } as const;
+
+export async function isDrawPublished(db: PrismaClient, draw: { id: string; kind: "TEAMS" | "TARGETS"; status: string }): Promise<boolean> {
   if (draw.status !== "DRAWN") return false;
   if (draw.kind === "TARGETS") {
-    const [all, pending] = await Promise.all([db.inspectionCase.count({ where: { drawId: draw.id } }), db.inspectionCase.count({ where: { drawId: draw.id, noticeDeliveredAt: null } })]);
+    const [all, pending] = await Promise.all([db.inspectionCase.count({ where: { drawId: draw.id } }), db.inspectionCase.count({ where: { drawId: draw.id, ...UNDELIVERED_LIVE_CASE } })]);
     return all > 0 && pending === 0;
   }
+  // A team has arrived once it delivered a notice; a team whose every case was cancelled never will, and waits for nothing.
   const [teams, notArrived] = await Promise.all([
     db.team.count({ where: { drawId: draw.id } }),
-    db.team.count({ where: { drawId: draw.id, cases: { none: { noticeDeliveredAt: { not: null } } } } }),
+    db.team.count({
+      where: { drawId: draw.id, cases: { none: { noticeDeliveredAt: { not: null } } }, OR: [{ cases: { none: {} } }, { cases: { some: UNDELIVERED_LIVE_CASE } }] },
+    }),
   ]);
   return teams > 0 && notArrived === 0;
 }
@@ -42,7 +50,7 @@ export async function getPublicDraw(db: PrismaClient, drawId: string): Promise<P
     select: { id: true, kind: true, status: true, manifestHash: true, resultHash: true, commitments: { select: { commitment: true, party: { select: { code: true, position: true } } } } },
   });
   if (!draw) return null;
-  const published = await isPublished(db, draw);
+  const published = await isDrawPublished(db, draw);
   return {
     id: draw.id,
     kind: draw.kind,
@@ -56,7 +64,7 @@ export async function getPublicDraw(db: PrismaClient, drawId: string): Promise<P
 /** The published record file (its public form); null unless released. */
 export async function getPublishedRecord(db: PrismaClient, drawId: string): Promise<string | null> {
   const draw = await db.draw.findUnique({ where: { id: drawId }, select: { id: true, kind: true, status: true, record: true } });
-  if (!draw || !draw.record || !(await isPublished(db, draw))) return null;
+  if (!draw || !draw.record || !(await isDrawPublished(db, draw))) return null;
   return publicRecordFile(draw.record);
 }
 

@@ -1,5 +1,6 @@
-import { DEMO_PASSWORD, expect, login, screenshot, test } from "../support/fixtures";
-import { readFileSync, writeFileSync } from "node:fs";
+import { DEMO_PASSWORD, expect, login, loginAs, newUserPage, screenshot, test } from "../support/fixtures";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createCase } from "../support/scenario";
 
 // Issue 12, items 13 and 16, as a visitor meets them: the login page's return address, and signing out.
 test.describe("signing in and out", () => {
@@ -132,5 +133,86 @@ test.describe("the API reference, offline", () => {
     const document = await page.request.get("/api/v1/openapi.json");
     expect(document.status()).toBe(200);
     expect((await document.json()) as { openapi: string }).toMatchObject({ openapi: expect.stringMatching(/^3\.1\./) });
+  });
+});
+
+// Issue 17 §4: a result goes from one clerk's proposal, through a second person's approval, to the public list
+// and the feeds; then it is withdrawn and stays listed as withdrawn, without its content.
+test.describe("publication of results (issue 17 §4)", () => {
+  test("one clerk proposes with personal data removed, cannot approve it herself, another approves; the public list and feeds show it; a withdrawal removes its content", async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    const scenario = createCase("AMOUNTS_CONFIRMED", { title: "2026年查处结果公开测试计划" });
+    page.on("dialog", (dialog) => void dialog.accept());
+
+    await loginAs(page, "bureau");
+    await page.goto("/bureau/publications");
+    await page.getByLabel("案件").selectOption({ label: `${scenario.institution}（${scenario.planTitle}）` });
+    await page.getByLabel("处理情况").fill("责令该机构退回违规使用的医保基金，由检查组长张志强督促落实；联系电话 13904312345，身份证号 220102198001011234。");
+    await page.getByRole("button", { name: "拟稿公开" }).click();
+    const card = page.getByTestId("publication").filter({ hasText: scenario.institution });
+    await expect(card).toContainText("待审核");
+    // The preview is what will be published: the name masked, phone and ID number gone.
+    await expect(card).toContainText("张某");
+    await expect(card).toContainText("[电话号码已隐去]");
+    await expect(card).not.toContainText("张志强");
+    await expect(card).not.toContainText("13904312345");
+    await expect(card).toContainText("本人拟稿，须由另一名工作人员审核。");
+    await expect(card.getByRole("button", { name: "审核并公开" })).toHaveCount(0);
+    await screenshot(page, "bureau-publication-preview");
+
+    // Not public yet.
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto("/results");
+    await expect(visitor.getByRole("heading", { level: 1, name: "查处结果公开" })).toBeVisible();
+    await expect(visitor.getByText(scenario.institution)).toHaveCount(0);
+
+    const approver = await newUserPage(browser, "admin");
+    approver.on("dialog", (dialog) => void dialog.accept());
+    await approver.goto("/bureau/publications");
+    const approverCard = approver.getByTestId("publication").filter({ hasText: scenario.institution });
+    await approverCard.getByRole("button", { name: "审核并公开" }).click();
+    await expect(approverCard).toContainText("已公开");
+
+    await visitor.goto("/results");
+    const listed = visitor.getByTestId("public-result").filter({ hasText: scenario.institution });
+    await expect(listed).toContainText("张某");
+    await visitor.getByLabel("搜索").fill(scenario.institution);
+    await visitor.getByRole("button", { name: "查询" }).click();
+    await expect(visitor).toHaveURL(/q=/);
+    await expect(visitor.getByTestId("public-result")).toHaveCount(1);
+    mkdirSync("test-results/screenshots", { recursive: true });
+    await visitor.screenshot({ path: "test-results/screenshots/public-results.png", fullPage: true });
+    await screenshot(visitor, "public-results");
+    const html = await visitor.content();
+    for (const leak of ["张志强", "13904312345", "220102198001011234"]) expect(html).not.toContain(leak);
+
+    const rss = await (await visitor.request.get("/results/feed.xml")).text();
+    expect(rss).toContain(scenario.institution);
+    const feed = (await (await visitor.request.get("/results/feed.json")).json()) as { items: { title: string; url: string }[] };
+    const item = feed.items.find((i) => i.title.includes(scenario.institution));
+    expect(item).toBeDefined();
+
+    // The public home shows the latest results instead of an empty card.
+    await visitor.goto("/");
+    await expect(visitor.getByRole("link", { name: `${scenario.institution}查处结果` })).toBeVisible();
+    await screenshot(visitor, "public-home");
+
+    // Withdrawn with a reason: the public page keeps a line, without the institution; the feeds drop it.
+    await page.reload();
+    await card.getByLabel("撤回理由").fill("复核后处理结果变更，待重新审核");
+    await card.getByRole("button", { name: "撤回" }).click();
+    await expect(card).toContainText("已撤回");
+    await visitor.goto("/results");
+    await expect(visitor.getByText("撤回理由：复核后处理结果变更，待重新审核")).toBeVisible();
+    await expect(visitor.getByText(scenario.institution)).toHaveCount(0);
+    await visitor.goto(new URL(item!.url).pathname);
+    await expect(visitor.getByText("该条公开内容已于")).toBeVisible();
+    await expect(visitor.getByText(scenario.institution)).toHaveCount(0);
+    expect(await (await visitor.request.get("/results/feed.xml")).text()).not.toContain(scenario.institution);
+
+    await visitor.goto("/");
+    await visitor.getByRole("link", { name: /全部抽取公示/ }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: "抽取公示" })).toBeVisible();
+    await screenshot(visitor, "public-draws");
   });
 });
