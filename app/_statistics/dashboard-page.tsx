@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
 import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/server/policy/policy";
 import { getDb } from "@/lib/server/db/client";
 import type { Actor } from "@/lib/server/policy/actor";
 import { dashboardFigures, dashboardYears } from "@/lib/server/statistics/dashboard";
@@ -43,7 +44,7 @@ export async function DashboardPage({ actor, params, portal }: { actor: Actor; p
           </form>
         }
       />
-      <DashboardView figures={figures} t={t} locale={actor.locale} listBase={`/${portal}`} />
+      <DashboardView figures={figures} t={t} locale={actor.locale} listBase={`/${portal}`} reports={can(actor, "plan.read")} />
     </>
   );
 }

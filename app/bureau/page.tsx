@@ -62,7 +62,7 @@ export default async function BureauDashboard({ searchParams }: { searchParams: 
       <PageHeader
         title={t("dashboard.bureau.title")}
         description={t("dashboard.bureau.description")}
-        actions={<Link href="/bureau/dashboard" className="rounded border border-brand-300 px-3 py-2 text-sm text-brand-700 hover:bg-brand-50" data-testid="open-dashboard">{t("statistics.openDashboard")}</Link>}
+        actions={<Link href="/bureau/dashboard" className="rounded border border-brand-200 px-3 py-2 text-sm text-brand-700 hover:bg-brand-50" data-testid="open-dashboard">{t("statistics.openDashboard")}</Link>}
       />
       <CalendarTasks tasks={calendarTasks} t={t} className="mb-6" link />
       <Card title={t("dashboard.bureau.todoTitle")} className="mb-6">

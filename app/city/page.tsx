@@ -20,7 +20,7 @@ export default async function CityDashboard({ searchParams }: { searchParams: Pr
     <PageHeader
       title={t("dashboard.city.title")}
       description={t("dashboard.city.description")}
-      actions={<Link href="/city/dashboard" className="rounded border border-brand-300 px-3 py-2 text-sm text-brand-700 hover:bg-brand-50" data-testid="open-dashboard">{t("statistics.openDashboard")}</Link>}
+      actions={<Link href="/city/dashboard" className="rounded border border-brand-200 px-3 py-2 text-sm text-brand-700 hover:bg-brand-50" data-testid="open-dashboard">{t("statistics.openDashboard")}</Link>}
     />
   );
   // Issue 17 §2: a figure of the dashboard opens here with its filters in the URL: the one list it counts.

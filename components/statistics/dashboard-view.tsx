@@ -28,7 +28,7 @@ function DataTable({ summary, children, open }: { summary: string; children: Rea
  * The dashboard (issue 17 §1 bureau, §2 city): the same figures for either portal, each a link to the case
  * list (`listBase`, filtered by URL) that shows exactly the cases behind it.
  */
-export function DashboardView({ figures, t, locale, listBase }: { figures: DashboardFigures; t: Translate; locale: AppLocale; listBase: string }) {
+export function DashboardView({ figures, t, locale, listBase, reports = false }: { figures: DashboardFigures; t: Translate; locale: AppLocale; listBase: string; reports?: boolean }) {
   const year = figures.year;
   const href = (params: Record<string, string>) => `${listBase}?${new URLSearchParams({ year: String(year), ...params }).toString()}`;
   const casesLink = (count: number, params: Record<string, string>, testId?: string) => (
@@ -45,12 +45,12 @@ export function DashboardView({ figures, t, locale, listBase }: { figures: Dashb
     <div className="flex flex-col gap-6" data-testid="dashboard">
       {/* The four amounts and the total at a glance: each links to the cases it sums. */}
       <section aria-label={t("statistics.moneyTitle")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <Link href={href({})} className="rounded border border-slate-200 bg-white p-4 hover:border-brand-400" data-testid="figure-total">
+        <Link href={href({})} className="rounded border border-slate-200 bg-white p-4 hover:border-brand-500" data-testid="figure-total">
           <p className="text-sm text-slate-500">{t("statistics.totalCases")}</p>
           <p className="mt-1 text-2xl font-semibold text-slate-900">{figures.totalCases}</p>
         </Link>
         {MONEY.map((figure) => (
-          <Link key={figure} href={href({ figure })} className="rounded border border-slate-200 bg-white p-4 hover:border-brand-400" data-testid={`figure-${figure}`}>
+          <Link key={figure} href={href({ figure })} className="rounded border border-slate-200 bg-white p-4 hover:border-brand-500" data-testid={`figure-${figure}`}>
             <p className="text-sm text-slate-500">{t(`statistics.money.${figure}`)}</p>
             <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{formatMoney(figures.money[figure].amount, locale)}</p>
             <p className="mt-1 text-xs text-slate-500">{t("statistics.casesLink", { count: figures.money[figure].cases })}</p>
@@ -133,6 +133,7 @@ export function DashboardView({ figures, t, locale, listBase }: { figures: Dashb
                   <th className={TH} scope="col">{t("statistics.phaseColumn")}</th>
                   <th className={TH} scope="col">{t("statistics.casesColumn")}</th>
                   <th className={TH} scope="col">{t("statistics.regionsColumn")}</th>
+                  {reports ? <th className={TH} scope="col">{t("statistics.report.title")}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -162,6 +163,14 @@ export function DashboardView({ figures, t, locale, listBase }: { figures: Dashb
                         ))}
                       </ul>
                     </td>
+                    {reports ? (
+                      <td className={TD}>
+                        {/* The registry's GET operation statistics.planReport: an .xlsx download. */}
+                        <a href={`/api/v1/plans/${plan.id}/statistics`} className={LINK} data-testid="plan-report">
+                          {t("statistics.report.download")}
+                        </a>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -196,7 +205,7 @@ export function DashboardView({ figures, t, locale, listBase }: { figures: Dashb
                       <span className="flex items-center gap-2">
                         <span className="tabular-nums">{casesLink(team.handedOver, { team: team.id, handedOver: "1" })}</span>
                         <span className="h-2 w-24 overflow-hidden rounded bg-slate-100" aria-hidden="true">
-                          <span className="block h-2 bg-brand-600" style={{ width: `${team.cases ? Math.round((team.handedOver / team.cases) * 100) : 0}%` }} />
+                          <span className="block h-2 bg-brand-500" style={{ width: `${team.cases ? Math.round((team.handedOver / team.cases) * 100) : 0}%` }} />
                         </span>
                       </span>
                     </td>

@@ -16,6 +16,7 @@ import { ORGANIZATION_OPERATIONS } from "./catalog/organizations";
 import { PLAN_OPERATIONS, TEAM_OPERATIONS } from "./catalog/plans";
 import { USER_OPERATIONS } from "./catalog/users";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
+import { STATISTICS_OPERATIONS } from "./catalog/statistics";
 import type { OperationDescriptor } from "./types";
 
 type Entries<T> = T[keyof T];
@@ -33,7 +34,8 @@ type Catalog =
   | Entries<typeof DRAW_OPERATIONS>
   | Entries<typeof READ_OPERATIONS>
   | Entries<typeof SETTINGS_OPERATIONS>
-  | Entries<typeof DOCUMENT_OPERATIONS>;
+  | Entries<typeof DOCUMENT_OPERATIONS>
+  | Entries<typeof STATISTICS_OPERATIONS>;
 
 function byName<T extends OperationDescriptor & { name: string }>(entries: readonly T[]): { [K in T["name"]]: Extract<T, { name: K }> } {
   const out: Record<string, T> = {};
@@ -59,6 +61,7 @@ export const OPERATIONS = byName<Catalog>([
   ...Object.values(READ_OPERATIONS),
   ...Object.values(SETTINGS_OPERATIONS),
   ...Object.values(DOCUMENT_OPERATIONS),
+  ...Object.values(STATISTICS_OPERATIONS),
 ]);
 
 export type Operations = typeof OPERATIONS;
@@ -68,5 +71,5 @@ export function isOperationName(value: unknown): value is OperationName {
   return typeof value === "string" && Object.hasOwn(OPERATIONS, value);
 }
 
-export { API_TOKEN_OPERATIONS, CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS, READ_OPERATIONS, SETTINGS_OPERATIONS, DOCUMENT_OPERATIONS };
+export { API_TOKEN_OPERATIONS, CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS, READ_OPERATIONS, SETTINGS_OPERATIONS, DOCUMENT_OPERATIONS, STATISTICS_OPERATIONS };
 export * from "./types";

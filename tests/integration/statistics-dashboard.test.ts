@@ -9,6 +9,9 @@ import { addMoney, moneyFromCents } from "@/lib/domain/money";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CASE_STATES, HANDLING_STATES } from "@/lib/domain/case/transitions";
 import { listCases } from "@/lib/server/cases/read";
+import ExcelJS from "exceljs";
+import { invokeOperation } from "@/lib/server/operations/boundary";
+import { planReport } from "@/lib/server/statistics/plan-report";
 import { dashboardFigures, MONEY_FIGURES, type DashboardFigures } from "@/lib/server/statistics/dashboard";
 import type { Actor } from "@/lib/server/policy/actor";
 import { makeActor, makeOrganization, makeRegion } from "../factories";
@@ -210,3 +213,55 @@ describe("the dashboard's figures are the sums of the rows behind them", () => {
   });
 });
 
+
+describe("the plan's 汇总统计 (issue 17 §3)", () => {
+  it("per institution, team and region, by violation type and key area: the sums of the rows, and the workbook holds them", async () => {
+    const keyArea = await t.db.keyArea.create({ data: { code: `K${randomUUID().slice(0, 6)}`, name: "重症医学" } });
+    await t.db.inspectionCase.deleteMany({ where: { id: w.inspectionCase.id } });
+    await fc.assert(
+      fc.asyncProperty(fc.array(caseArb, { minLength: 1, maxLength: 4 }), async (specs) => {
+        for (const spec of specs) await createCase(spec);
+        // Some findings under a key area, so both groups of that breakdown occur.
+        const some = await t.db.finding.findMany({ where: { case: { planId: w.plan.id }, keyAreaId: null }, take: 2 });
+        await t.db.finding.updateMany({ where: { id: { in: some.map((f) => f.id) } }, data: { keyAreaId: keyArea.id } });
+
+        const report = await planReport(t.db, w.bureau, w.plan.id);
+        const figures = await dashboardFigures(t.db, w.bureau, { year: YEAR }, NOW);
+        // The plan is the year's only plan: its totals are the dashboard's.
+        for (const figure of MONEY_FIGURES) expect(report.total[figure]).toBe(figures.money[figure].amount);
+        expect(report.total.cases).toBe(figures.totalCases);
+        const findings = await t.db.finding.findMany({ where: { case: { planId: w.plan.id }, status: { not: "WITHDRAWN" } } });
+        expect(report.total.findings).toBe(findings.length);
+        // Each breakdown adds up to the total, and each group to its own rows.
+        const sumOf = (rows: { found: string }[]) => addMoney("0.00", ...rows.map((row) => row.found));
+        expect(sumOf(report.teams)).toBe(report.total.found);
+        expect(sumOf(report.regions)).toBe(report.total.found);
+        expect(addMoney("0.00", ...report.violationTypes.map((row) => row.amount))).toBe(report.total.found);
+        const inArea = findings.filter((f) => f.keyAreaId === keyArea.id);
+        const areaRow = report.keyAreas.find((row) => row.code === keyArea.code);
+        if (inArea.length > 0) expect(areaRow).toEqual({ code: keyArea.code, name: "重症医学", findings: inArea.length, amount: addMoney("0.00", ...inArea.map((f) => f.amount.toFixed(2))) });
+        else expect(areaRow).toBeUndefined();
+      }),
+      { numRuns: 6, seed: 20261130 },
+    );
+
+    // Through the registry, as GET /api/v1/plans/{planId}/statistics answers it: an .xlsx with the five sheets.
+    const answer = { data: (await invokeOperation(t.db, w.bureau, "statistics.planReport", { planId: w.plan.id })) as { kind: "file"; body: Uint8Array; fileName: string } };
+    expect(answer.data.kind).toBe("file");
+    expect(answer.data.fileName).toBe(`${w.plan.title}-汇总统计表.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(answer.data.body) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["按机构", "按检查组", "按地区", "按违规类型", "按重点领域"]);
+    const byInstitution = workbook.getWorksheet("按机构")!;
+    const report = await planReport(t.db, w.bureau, w.plan.id);
+    const last = byInstitution.getRow(byInstitution.rowCount);
+    expect(last.getCell(1).value).toBe("合计");
+    expect(last.getCell(7).value).toBe(report.total.found);
+    expect(byInstitution.rowCount).toBe(report.institutions.length + 2);
+  }, 120_000);
+
+  it("the city may not take the plan's report; an unknown plan is not found", async () => {
+    await expect(planReport(t.db, w.city, w.plan.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(planReport(t.db, w.bureau, randomUUID())).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -187,6 +187,7 @@ export const SCENARIOS = {
   "document.generate": { input: (w) => ({ caseId: w.caseId, kind: "ON_SITE_NOTICE" }), scoped: true },
   "document.list": { input: (w) => ({ caseId: w.caseId }), scoped: true },
   "document.verify": { input: () => ({ code: "K7QF-3MZP" }), scoped: false },
+  "statistics.planReport": { input: (w) => ({ planId: w.plan.id }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**

@@ -10,6 +10,7 @@ import { PLAN_IMPLEMENTATIONS } from "./bindings/plans";
 import { READ_IMPLEMENTATIONS } from "./bindings/reads";
 import { SETTINGS_IMPLEMENTATIONS } from "./bindings/settings";
 import { DOCUMENT_IMPLEMENTATIONS } from "./bindings/documents";
+import { STATISTICS_IMPLEMENTATIONS } from "./bindings/statistics";
 
 /** A service bound to an operation: it receives the parsed input and the established actor. */
 export type Handler<N extends keyof Operations> = (ctx: HandlerContext<z.output<Operations[N]["input"]>>) => Promise<unknown>;
@@ -29,6 +30,7 @@ export const IMPLEMENTATIONS = {
   ...READ_IMPLEMENTATIONS,
   ...SETTINGS_IMPLEMENTATIONS,
   ...DOCUMENT_IMPLEMENTATIONS,
+  ...STATISTICS_IMPLEMENTATIONS,
 } satisfies Implementations;
 
 export type OperationOutput<N extends keyof Operations> = Awaited<ReturnType<(typeof IMPLEMENTATIONS)[N]>>;
