@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { verifyBinder } from "@/lib/documents/binder-verify";
 import { expect, loginAs, newUserPage, screenshot, test } from "../support/fixtures";
 import { createCase } from "../support/scenario";
@@ -480,6 +481,22 @@ test.describe("the case binder (一案一卷, issue 15 §7)", () => {
 });
 
 test.describe("the bureau's dashboard (issue 17 §1)", () => {
+  test("the plan's 汇总统计 downloads as Excel from the dashboard, with the plan's institution in it (issue 17 §3)", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const handed = createCase("HANDED_OVER", { findings: 1, title: `2026年飞行检查（汇总统计 ${Date.now().toString(36)}）` });
+    const page = await newUserPage(browser, "bureau");
+    await page.goto("/bureau/dashboard?year=2026");
+    const planRow = page.getByTestId("table-plans").getByRole("row", { name: new RegExp(handed.planTitle.replace(/[()（）·]/g, ".")) });
+    const [download] = await Promise.all([page.waitForEvent("download"), planRow.getByRole("link", { name: "下载汇总统计表" }).click()]);
+    expect(download.suggestedFilename()).toBe(`${handed.planTitle}-汇总统计表.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["按机构", "按检查组", "按地区", "按违规类型", "按重点领域"]);
+    const sheet = workbook.getWorksheet("按机构")!;
+    expect(sheet.getRow(2).getCell(1).value).toBe(handed.institution);
+    expect(sheet.getRow(3).getCell(1).value).toBe("合计");
+  });
+
   test("from a figure to the cases behind it, and back to the dashboard", async ({ browser }) => {
     test.setTimeout(180_000);
     const stamp = Date.now().toString(36);
