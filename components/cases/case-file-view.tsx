@@ -277,7 +277,7 @@ export function CaseFileView({ file, t, locale, actions, review }: { file: CaseF
                   const key = `audit.actions.${e.action.replace(/\./g, "_")}`;
                   return (
                     <li key={e.seq.toString()} className="border-l-2 border-brand-200 pl-3">
-                      <span className="block text-xs text-slate-500">{formatDateTime(e.at, locale)}{e.actorName ? ` · ${t("caseRecord.actorWithUnit", { name: e.actorName.name, unit: e.actorName.unit })}` : e.actorLabel ? ` · ${e.actorLabel}` : ""}</span>
+                      <span className="block text-xs text-slate-500">{formatDateTime(e.at, locale)} · {e.actorName ? t("caseRecord.actorWithUnit", { name: e.actorName.name, unit: e.actorName.unit }) : (e.actorLabel ?? "—")}</span>
                       {hasMessage(locale, key) ? t(key) : e.action}
                     </li>
                   );

@@ -24,7 +24,10 @@ const NAV: Record<Portal, { href: string; labelKey: string; permission: Permissi
     { href: "/city", labelKey: "nav.dashboard", permission: "portal.city" },
     { href: "/city/dashboard", labelKey: "statistics.nav", permission: "portal.city" },
   ],
-  institution: [{ href: "/institution", labelKey: "nav.dashboard", permission: "portal.institution" }],
+  institution: [
+    { href: "/institution", labelKey: "nav.dashboard", permission: "portal.institution" },
+    { href: "/institution/history", labelKey: "statistics.history.nav", permission: "portal.institution" },
+  ],
 };
 
 export async function PortalShell({ portal, actor, children }: { portal: Portal; actor: Actor; children: ReactNode }) {

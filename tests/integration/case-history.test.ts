@@ -4,6 +4,7 @@
  * draft or the reports they do not read, and without who did it (the log with names is the bureau's).
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { caseHistory } from "@/lib/server/audit/change-feed";
 import { getCaseFile } from "@/lib/server/cases/get-case-file";
 import { makeCaseWorld } from "../factories/cases";
 import { deliverNotice, handOver, recordFinding, signRecordAsInstitution, signRecordAsTeam, startOnSite, writeFeedbackReport } from "../support/case-operations";
@@ -34,20 +35,24 @@ async function handedOver() {
 describe("a case's history for the institution and the city", () => {
   it("the institution sees the steps and their times, not the team's draft, the feedback report or who acted", async () => {
     const caseId = await handedOver();
-    const mine = await getCaseFile(t.db, w.institutionStaff, caseId, NOW);
-    expect(mine.timeline.map((e) => e.action)).toEqual(["case.deliverNotice", "case.startOnSite", "case.signRecordTeam", "case.signRecordInstitution", "case.handOver"]);
-    expect(mine.timeline.every((e) => e.actorName === null && e.actorLabel === null)).toBe(true);
+    const ref = await t.db.inspectionCase.findUniqueOrThrow({ where: { id: caseId } });
+    const mine = await caseHistory(t.db, w.institutionStaff, ref);
+    expect(mine.map((e) => e.action)).toEqual(["case.deliverNotice", "case.startOnSite", "case.signRecordTeam", "case.signRecordInstitution", "case.handOver"]);
+    // Who acted is not part of it.
+    expect(mine.every((e) => Object.keys(e).sort().join() === "action,at,outcome,seq")).toBe(true);
     // The city reads the feedback report, not the team's draft.
-    const city = await getCaseFile(t.db, w.city, caseId, NOW);
-    expect(city.timeline.map((e) => e.action)).toContain("case.writeFeedbackReport");
-    expect(city.timeline.map((e) => e.action)).not.toContain("case.recordFinding");
+    const city = await caseHistory(t.db, w.city, ref);
+    expect(city.map((e) => e.action)).toContain("case.writeFeedbackReport");
+    expect(city.map((e) => e.action)).not.toContain("case.recordFinding");
     // The bureau keeps the whole trail, with names.
     const bureau = await getCaseFile(t.db, w.bureau, caseId, NOW);
     expect(bureau.timeline.map((e) => e.action)).toContain("case.recordFinding");
     expect(bureau.timeline[0]!.actorName).not.toBeNull();
   });
 
-  it("another institution gets no history of it: the case is not found", async () => {
+  it("before the notice there is no history for the institution; another institution's case is not found", async () => {
+    const drawn = await t.db.inspectionCase.findUniqueOrThrow({ where: { id: w.inspectionCase.id } });
+    expect(await caseHistory(t.db, w.institutionStaff, drawn)).toEqual([]);
     const caseId = await handedOver();
     await expect(getCaseFile(t.db, w.otherInstitutionStaff, caseId, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

@@ -6,7 +6,6 @@ import type { Actor } from "@/lib/server/policy/actor";
 import { can } from "@/lib/server/policy/policy";
 import { canReadFileKind, canReadTeamRecord, type FileKind } from "@/lib/domain/case/file-visibility";
 import { nameAuditRows } from "@/lib/server/audit/names";
-import { caseHistory } from "@/lib/server/audit/change-feed";
 import { getCaseActorKind } from "./actor-kind";
 import type { BreakdownLine } from "./confirmation-breakdown";
 import { allowedEventsFor } from "./allowed-events";
@@ -78,10 +77,7 @@ export async function getCaseFile(db: PrismaClient, actor: Actor, caseId: string
     : [];
   // Issue 12 §10: the history names people by name and unit, not by login.
   const names = await nameAuditRows(db, auditRows);
-  const timeline: { seq: bigint; at: Date; action: string; outcome: string; actorLabel: string | null; actorName: ReturnType<typeof names.actor> }[] = can(actor, "case.auditTrail")
-    ? auditRows.map((row) => ({ seq: row.seq, at: row.at, action: row.action, outcome: row.outcome, actorLabel: row.actorLabel, actorName: names.actor(row) }))
-    : // Issue 17 §2: the other readers (the institution, the city) see what happened and when, not the log.
-      (await caseHistory(db, actor, core)).map((row) => ({ ...row, actorLabel: null, actorName: null }));
+  const timeline = auditRows.map((row) => ({ seq: row.seq, at: row.at, action: row.action, outcome: row.outcome, actorLabel: row.actorLabel, actorName: names.actor(row) }));
   const [violationTypes, keyAreas] = events.includes("RECORD_FINDING") || events.includes("EDIT_FINDING")
     ? await Promise.all([
         db.violationType.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, legalBasis: true } }),
