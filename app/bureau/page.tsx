@@ -16,7 +16,7 @@ import { listPlans } from "@/lib/server/plans/plans";
 import { can } from "@/lib/server/policy/policy";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const FILTERS = ["plan", "region", "state", "overdue", "page"] as const;
+const FILTERS = ["plan", "region", "state", "overdue", "year", "team", "handedOver", "figure", "page"] as const;
 
 /** The filters from the URL (so the back button and a shared link keep them); a value that does not parse is left out. */
 function filterOf(params: SearchParams): CaseListFilter {
@@ -46,7 +46,12 @@ export default async function BureauDashboard({ searchParams }: { searchParams: 
     countTodo(db, actor),
     can(actor, "calendar.manage") ? listCalendarTasks(db, actor) : Promise.resolve([]),
   ]);
-  const filtered = Boolean(filter.plan || filter.region || filter.state || filter.overdue);
+  const filtered = Boolean(filter.plan || filter.region || filter.state || filter.overdue || filter.year || filter.team || filter.handedOver || filter.figure);
+  const drillDown: [string, string][] = [];
+  if (filter.year) drillDown.push(["year", String(filter.year)]);
+  if (filter.team) drillDown.push(["team", filter.team]);
+  if (filter.handedOver) drillDown.push(["handedOver", "1"]);
+  if (filter.figure) drillDown.push(["figure", filter.figure]);
   const todoItems = [
     todo.progressReports > 0 ? { key: "dashboard.bureau.todoProgressReports", count: todo.progressReports } : null,
     todo.writtenReports > 0 ? { key: "dashboard.bureau.todoWrittenReports", count: todo.writtenReports } : null,
@@ -54,7 +59,11 @@ export default async function BureauDashboard({ searchParams }: { searchParams: 
   ].filter((item) => item !== null);
   return (
     <>
-      <PageHeader title={t("dashboard.bureau.title")} description={t("dashboard.bureau.description")} />
+      <PageHeader
+        title={t("dashboard.bureau.title")}
+        description={t("dashboard.bureau.description")}
+        actions={<Link href="/bureau/dashboard" className="rounded border border-brand-200 px-3 py-2 text-sm text-brand-700 hover:bg-brand-50" data-testid="open-dashboard">{t("statistics.openDashboard")}</Link>}
+      />
       <CalendarTasks tasks={calendarTasks} t={t} className="mb-6" link />
       <Card title={t("dashboard.bureau.todoTitle")} className="mb-6">
         {todoItems.length === 0 ? (
@@ -100,9 +109,17 @@ export default async function BureauDashboard({ searchParams }: { searchParams: 
             <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue ?? false} className="h-4 w-4 rounded border-slate-300" />
             {t("dashboard.bureau.onlyOverdue")}
           </label>
+          {/* The dashboard's drill-down filters (issue 17 §1) have no control here: kept while the others change. */}
+          {drillDown.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
           <Button type="submit">{t("dashboard.bureau.applyFilters")}</Button>
           {filtered ? <Link href="/bureau" className="pb-2 text-sm text-brand-700 hover:underline">{t("dashboard.bureau.clearFilters")}</Link> : null}
         </form>
+        {drillDown.length > 0 ? (
+          <p className="mb-2 text-sm text-slate-700" data-testid="drill-down">
+            {t("statistics.drillDown")}{" "}
+            <Link href={`/bureau/dashboard?year=${filter.year ?? ""}`} className="text-brand-700 hover:underline">{t("statistics.backToDashboard")}</Link>
+          </p>
+        ) : null}
         <p className="mb-2 text-sm text-slate-600" data-testid="case-count">{t("dashboard.bureau.caseCount", { count: cases.total })}</p>
         {cases.rows.length === 0 ? (
           filtered ? (

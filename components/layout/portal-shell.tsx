@@ -9,6 +9,7 @@ import type { Permission, Portal } from "@/lib/server/policy/permissions";
 const NAV: Record<Portal, { href: string; labelKey: string; permission: Permission }[]> = {
   bureau: [
     { href: "/bureau", labelKey: "nav.dashboard", permission: "portal.bureau" },
+    { href: "/bureau/dashboard", labelKey: "statistics.nav", permission: "portal.bureau" },
     { href: "/bureau/plans", labelKey: "nav.plans", permission: "plan.read" },
     { href: "/bureau/master-data", labelKey: "nav.masterData", permission: "masterData.read" },
     { href: "/bureau/organizations", labelKey: "nav.organizations", permission: "organization.read" },
@@ -20,8 +21,14 @@ const NAV: Record<Portal, { href: string; labelKey: string; permission: Permissi
     { href: "/bureau/api-tokens", labelKey: "apiTokens.title", permission: "apiToken.manage" },
   ],
   team: [{ href: "/team", labelKey: "nav.dashboard", permission: "portal.team" }],
-  city: [{ href: "/city", labelKey: "nav.dashboard", permission: "portal.city" }],
-  institution: [{ href: "/institution", labelKey: "nav.dashboard", permission: "portal.institution" }],
+  city: [
+    { href: "/city", labelKey: "nav.dashboard", permission: "portal.city" },
+    { href: "/city/dashboard", labelKey: "statistics.nav", permission: "portal.city" },
+  ],
+  institution: [
+    { href: "/institution", labelKey: "nav.dashboard", permission: "portal.institution" },
+    { href: "/institution/history", labelKey: "statistics.history.nav", permission: "portal.institution" },
+  ],
 };
 
 export async function PortalShell({ portal, actor, children }: { portal: Portal; actor: Actor; children: ReactNode }) {

@@ -8,6 +8,7 @@ import enMasterData from "./messages/en/master-data.json";
 import enPlans from "./messages/en/plans.json";
 import enPlatform from "./messages/en/platform.json";
 import enPublication from "./messages/en/publication.json";
+import enStatistics from "./messages/en/statistics.json";
 import enWorkflow from "./messages/en/workflow.json";
 import zhApi from "./messages/zh-CN/api.json";
 import zhCalendar from "./messages/zh-CN/calendar.json";
@@ -19,6 +20,7 @@ import zhMasterData from "./messages/zh-CN/master-data.json";
 import zhPlans from "./messages/zh-CN/plans.json";
 import zhPlatform from "./messages/zh-CN/platform.json";
 import zhPublication from "./messages/zh-CN/publication.json";
+import zhStatistics from "./messages/zh-CN/statistics.json";
 import zhWorkflow from "./messages/zh-CN/workflow.json";
 import type { AppLocale } from "./config";
 
@@ -27,8 +29,8 @@ import type { AppLocale } from "./config";
  * top-level namespaces no other file uses; they are merged here. tests/unit/i18n-catalogs.test.ts checks
  * that both languages have the same keys and placeholders.
  */
-const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhCaseRecord, ...zhApi, ...zhDocuments, ...zhPublication };
-const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enCaseRecord, ...enApi, ...enDocuments, ...enPublication };
+const zhCN = { ...zhPlatform, ...zhPlans, ...zhCases, ...zhCalendar, ...zhWorkflow, ...zhDraw, ...zhMasterData, ...zhCaseRecord, ...zhApi, ...zhDocuments, ...zhPublication, ...zhStatistics };
+const en = { ...enPlatform, ...enPlans, ...enCases, ...enCalendar, ...enWorkflow, ...enDraw, ...enMasterData, ...enCaseRecord, ...enApi, ...enDocuments, ...enPublication, ...enStatistics };
 
 export type Messages = typeof zhCN;
 

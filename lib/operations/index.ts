@@ -17,6 +17,7 @@ import { PLAN_OPERATIONS, TEAM_OPERATIONS } from "./catalog/plans";
 import { USER_OPERATIONS } from "./catalog/users";
 import { DOCUMENT_OPERATIONS } from "./catalog/documents";
 import { PUBLICATION_OPERATIONS } from "./catalog/publication";
+import { STATISTICS_OPERATIONS } from "./catalog/statistics";
 import type { OperationDescriptor } from "./types";
 
 type Entries<T> = T[keyof T];
@@ -35,7 +36,8 @@ type Catalog =
   | Entries<typeof READ_OPERATIONS>
   | Entries<typeof SETTINGS_OPERATIONS>
   | Entries<typeof DOCUMENT_OPERATIONS>
-  | Entries<typeof PUBLICATION_OPERATIONS>;
+  | Entries<typeof PUBLICATION_OPERATIONS>
+  | Entries<typeof STATISTICS_OPERATIONS>;
 
 function byName<T extends OperationDescriptor & { name: string }>(entries: readonly T[]): { [K in T["name"]]: Extract<T, { name: K }> } {
   const out: Record<string, T> = {};
@@ -62,6 +64,7 @@ export const OPERATIONS = byName<Catalog>([
   ...Object.values(SETTINGS_OPERATIONS),
   ...Object.values(DOCUMENT_OPERATIONS),
   ...Object.values(PUBLICATION_OPERATIONS),
+  ...Object.values(STATISTICS_OPERATIONS),
 ]);
 
 export type Operations = typeof OPERATIONS;
@@ -71,5 +74,5 @@ export function isOperationName(value: unknown): value is OperationName {
   return typeof value === "string" && Object.hasOwn(OPERATIONS, value);
 }
 
-export { API_TOKEN_OPERATIONS, CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS, READ_OPERATIONS, SETTINGS_OPERATIONS, DOCUMENT_OPERATIONS, PUBLICATION_OPERATIONS };
+export { API_TOKEN_OPERATIONS, CASE_EVENT_OPERATIONS, CASE_READ_OPERATIONS, READ_OPERATIONS, SETTINGS_OPERATIONS, DOCUMENT_OPERATIONS, PUBLICATION_OPERATIONS, STATISTICS_OPERATIONS };
 export * from "./types";

@@ -54,5 +54,10 @@ export const ZCaseListScreenFilter = z.strictObject({
   plan: ZId.optional(),
   region: ZId.optional(),
   overdue: z.literal("1", { error: "validation.invalidChoice" }).transform(() => true).optional(),
+  /** Issue 17 §1: the dashboard's drill-down: the plans' year, a team, the cases behind a figure. */
+  year: z.string().regex(/^20\d{2}$/, { error: "validation.invalid" }).transform(Number).optional(),
+  team: ZId.optional(),
+  handedOver: z.literal("1", { error: "validation.invalidChoice" }).transform(() => true).optional(),
+  figure: z.enum(["found", "confirmed", "refunded", "fined", "due"], { error: "validation.invalidChoice" }).optional(),
   page: z.string().regex(/^[1-9]\d{0,5}$/, { error: "validation.invalid" }).transform(Number).optional(),
 });

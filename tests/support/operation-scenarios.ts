@@ -196,6 +196,7 @@ export const SCENARIOS = {
   "publication.updateSettings": { input: () => ({ version: 0, publishWithinWorkingDays: 7, retentionYears: 5 }), scoped: false },
   "publication.publicList": { input: () => ({ year: "2026" }), scoped: false },
   "publication.publicGet": { input: () => ({ publicationId: UNKNOWN.item }), scoped: false, readStatus: 404 },
+  "statistics.planReport": { input: (w) => ({ planId: w.plan.id }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 
 /**

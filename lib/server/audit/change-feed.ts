@@ -70,3 +70,25 @@ export async function readChangeFeed(db: PrismaClient, actor: Actor, query: TEve
     next: `/api/v1/events?after=${lastSeq}&limit=${limit}`,
   };
 }
+
+/**
+ * One case's history for a reader without the audit trail (issue 17 §2: the institution's page of its cases
+ * and their history): the change feed's rule for one case (scope checked by the caller), i.e. what happened
+ * and when, from the notice on for a city or an institution, without the reports they do not read or the
+ * team's draft; not who did it (the log with names is the bureau's).
+ */
+export async function caseHistory(db: PrismaClient, actor: Actor, caseRef: { id: string; noticeDeliveredAt: Date | null }) {
+  requirePermission(actor, "event.read");
+  if (FROM_NOTICE_ON.includes(actor.role) && !caseRef.noticeDeliveredAt) return [];
+  return db.auditEvent.findMany({
+    where: {
+      entity: "InspectionCase",
+      entityId: caseRef.id,
+      outcome: "OK",
+      action: { notIn: excludedActions(actor.role) },
+      ...(FROM_NOTICE_ON.includes(actor.role) ? { at: { gte: caseRef.noticeDeliveredAt! } } : {}),
+    },
+    orderBy: { seq: "asc" },
+    select: { seq: true, at: true, action: true, outcome: true },
+  });
+}

@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/actor";
 import { scope } from "@/lib/server/policy/scope";
 import { overdueWhere } from "./counts";
+import { figureWhere, type CaseFigure } from "@/lib/server/statistics/dashboard";
 import { AWAITED_REPORTS_SELECT, chinaDateOf, currentDeadline, dbDate, isoDateOf, reportsSubmitted, type DeadlineKind } from "./deadlines";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +54,10 @@ export interface CaseListFilter {
   region?: string;
   /** Only cases whose awaited report is past due. */
   overdue?: boolean;
+  /** Issue 17 §1: the dashboard's drill-down: the plans' year, a team, the cases a figure counts. */
+  year?: number;
+  team?: string;
+  figure?: CaseFigure;
   /** Handed over to the city (true) or not yet (false): the city's two lists (issue 12 §12). */
   handedOver?: boolean;
   page?: number;
@@ -99,6 +104,9 @@ export async function listCases(db: PrismaClient, actor: Actor, filter: CaseList
       filter.plan && UUID.test(filter.plan) ? { planId: filter.plan } : {},
       filter.region && UUID.test(filter.region) ? { inspectedRegionId: filter.region } : {},
       filter.overdue ? overdueWhere(dbDate(chinaDateOf(now))) : {},
+      filter.year ? { plan: { year: filter.year } } : {},
+      filter.team && UUID.test(filter.team) ? { teamId: filter.team } : {},
+      filter.figure ? figureWhere(filter.figure) : {},
       filter.handedOver === undefined ? {} : { handoverReceivedAt: filter.handedOver ? { not: null } : null },
     ],
   };

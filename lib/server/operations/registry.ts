@@ -11,6 +11,7 @@ import { READ_IMPLEMENTATIONS } from "./bindings/reads";
 import { SETTINGS_IMPLEMENTATIONS } from "./bindings/settings";
 import { DOCUMENT_IMPLEMENTATIONS } from "./bindings/documents";
 import { PUBLICATION_IMPLEMENTATIONS } from "./bindings/publication";
+import { STATISTICS_IMPLEMENTATIONS } from "./bindings/statistics";
 
 /** A service bound to an operation: it receives the parsed input and the established actor. */
 export type Handler<N extends keyof Operations> = (ctx: HandlerContext<z.output<Operations[N]["input"]>>) => Promise<unknown>;
@@ -31,6 +32,7 @@ export const IMPLEMENTATIONS = {
   ...SETTINGS_IMPLEMENTATIONS,
   ...DOCUMENT_IMPLEMENTATIONS,
   ...PUBLICATION_IMPLEMENTATIONS,
+  ...STATISTICS_IMPLEMENTATIONS,
 } satisfies Implementations;
 
 export type OperationOutput<N extends keyof Operations> = Awaited<ReturnType<(typeof IMPLEMENTATIONS)[N]>>;

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { verifyBinder } from "@/lib/documents/binder-verify";
 import { expect, loginAs, newUserPage, screenshot, test } from "../support/fixtures";
 import { createCase } from "../support/scenario";
@@ -476,5 +477,64 @@ test.describe("the case binder (一案一卷, issue 15 §7)", () => {
     expect(download.suggestedFilename()).toMatch(/^一案一卷-.+\.zip$/);
     expect(await verifyBinder(readFileSync((await download.path())!))).toMatchObject({ ok: true });
     await screenshot(bureau, "documents-04-bureau-binder");
+  });
+});
+
+test.describe("the bureau's dashboard (issue 17 §1)", () => {
+  test("the plan's 汇总统计 downloads as Excel from the dashboard, with the plan's institution in it (issue 17 §3)", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const handed = createCase("HANDED_OVER", { findings: 1, title: `2026年飞行检查（汇总统计 ${Date.now().toString(36)}）` });
+    const page = await newUserPage(browser, "bureau");
+    await page.goto("/bureau/dashboard?year=2026");
+    const planRow = page.getByTestId("table-plans").getByRole("row", { name: new RegExp(handed.planTitle.replace(/[()（）·]/g, ".")) });
+    const [download] = await Promise.all([page.waitForEvent("download"), planRow.getByRole("link", { name: "下载汇总统计表" }).click()]);
+    expect(download.suggestedFilename()).toBe(`${handed.planTitle}-汇总统计表.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["按机构", "按检查组", "按地区", "按违规类型", "按重点领域"]);
+    const sheet = workbook.getWorksheet("按机构")!;
+    expect(sheet.getRow(2).getCell(1).value).toBe(handed.institution);
+    expect(sheet.getRow(3).getCell(1).value).toBe("合计");
+  });
+
+  test("from a figure to the cases behind it, and back to the dashboard", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const stamp = Date.now().toString(36);
+    const handed = createCase("HANDED_OVER", { findings: 1, title: `2026年飞行检查（看板·已移交 ${stamp}）` });
+    const drawn = createCase("DRAWN", { findings: 0, title: `2026年飞行检查（看板·已抽取 ${stamp}）` });
+    const page = await newUserPage(browser, "bureau");
+    await page.getByTestId("open-dashboard").click();
+    await expect(page).toHaveURL(/\/bureau\/dashboard$/);
+    await expect(page.getByRole("heading", { name: "飞行检查统计看板" })).toBeVisible();
+    await expect(page.getByTestId("dashboard-chart").first().locator("svg").first()).toBeVisible();
+    mkdirSync("test-results/screenshots", { recursive: true });
+    await page.screenshot({ path: "test-results/screenshots/dashboard-bureau.png", fullPage: true });
+
+    // The plan's case count opens the home list filtered to that plan: its one case, nothing else.
+    const planRow = page.getByTestId("table-plans").getByRole("row", { name: new RegExp(handed.planTitle.replace(/[()（）·]/g, ".")) });
+    await expect(planRow.getByRole("link").first()).toHaveText("1");
+    await planRow.getByRole("link").first().click();
+    await expect(page).toHaveURL(new RegExp(`/bureau\\?year=2026&plan=${handed.planId}`));
+    await expect(page.getByTestId("drill-down")).toBeVisible();
+    await expect(page.getByTestId("case-count")).toHaveText("共 1 个案件");
+    await expect(page.getByRole("table", { name: "案件进度" })).toContainText(handed.institution);
+
+    // Back: the dashboard again, as it was.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/bureau\/dashboard$/);
+    await expect(page.getByRole("heading", { name: "飞行检查统计看板" })).toBeVisible();
+
+    // The DRAWN count (a figure in the table behind the chart) lists DRAWN cases only, the new one among them.
+    await page.getByTestId("table-states").locator("xpath=ancestor::details").locator("summary").click();
+    const drawnCount = Number(await page.getByTestId("state-DRAWN").textContent());
+    await page.getByTestId("state-DRAWN").click();
+    await expect(page).toHaveURL(/state=DRAWN/);
+    await expect(page.getByTestId("case-count")).toHaveText(`共 ${drawnCount} 个案件`);
+    await expect(page.getByLabel("状态")).toHaveValue("DRAWN");
+    // Narrowed further by plan in the home's own form, the dashboard's year is kept.
+    await page.getByLabel("检查方案").selectOption(drawn.planId);
+    await page.getByRole("button", { name: "筛选" }).click();
+    await expect(page).toHaveURL(/year=2026/);
+    await expect(page.getByTestId("case-count")).toHaveText("共 1 个案件");
   });
 });

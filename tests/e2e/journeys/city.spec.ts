@@ -140,3 +140,35 @@ test.describe("amounts and refunds (issue 12 §5)", () => {
     await expect(onSiteList).not.toContainText(handed.planTitle);
   });
 });
+
+test.describe("the city's dashboard (issue 17 §2)", () => {
+  test("the city sees its region's notified cases only, and drills down from a figure to them and back", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const stamp = Date.now().toString(36);
+    const handed = createCase("HANDED_OVER", { findings: 1, title: `2026年飞行检查（市看板·已移交 ${stamp}）` });
+    const drawn = createCase("DRAWN", { findings: 0, title: `2026年飞行检查（市看板·未通知 ${stamp}）` });
+    const city = await newUserPage(browser, "city");
+    await city.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "统计看板" }).click();
+    await expect(city).toHaveURL(/\/city\/dashboard$/);
+    await expect(city.getByRole("heading", { name: "本地区统计看板" })).toBeVisible();
+    // Nothing before a notice: the drawn case's plan is not named, and no case is counted as 已抽取.
+    await expect(city.getByTestId("table-plans")).toContainText(handed.planTitle);
+    await expect(city.getByTestId("dashboard")).not.toContainText(drawn.planTitle);
+    await city.getByTestId("table-states").locator("xpath=ancestor::details").locator("summary").click();
+    await expect(city.getByTestId("state-DRAWN")).toHaveText("0");
+    // Its own region only: one row in the region table.
+    await expect(city.getByTestId("table-regions").locator("tbody tr")).toHaveCount(1);
+    await expect(city.getByTestId("dashboard-chart").first().locator("svg").first()).toBeVisible();
+    mkdirSync("test-results/screenshots", { recursive: true });
+    await city.screenshot({ path: "test-results/screenshots/dashboard-city.png", fullPage: true });
+
+    const planRow = city.getByTestId("table-plans").getByRole("row", { name: new RegExp(handed.planTitle.replace(/[()（）·]/g, ".")) });
+    await planRow.getByRole("link").first().click();
+    await expect(city).toHaveURL(new RegExp(`/city\\?year=2026&plan=${handed.planId}`));
+    await expect(city.getByTestId("case-count")).toHaveText("共 1 个案件");
+    await expect(city.getByRole("table", { name: "统计看板中的案件" })).toContainText(handed.institution);
+    await city.goBack();
+    await expect(city).toHaveURL(/\/city\/dashboard$/);
+    await expect(city.getByRole("heading", { name: "本地区统计看板" })).toBeVisible();
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, newUserPage, test } from "../support/fixtures";
@@ -113,5 +113,25 @@ test.describe("amounts and refunds", () => {
     await refund.getByRole("button", { name: "登记清退款项" }).click();
     await expect(hospital.getByRole("table", { name: "清退款项" })).toContainText("转账退回基金账户");
     await expect(hospital.getByTestId("refund-outstanding")).toContainText("尚待清退 0.00 元");
+  });
+});
+
+test.describe("the institution's cases and their history (issue 17 §2)", () => {
+  test("the hospital reads each of its cases' steps with their times, not the team's draft, and opens the case from there", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const scenario = createCase("HANDED_OVER", { findings: 1, title: `2026年飞行检查（办理记录 ${Date.now().toString(36)}）` });
+    const hospital = await newUserPage(browser, "hospital");
+    await hospital.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "案件记录" }).click();
+    await expect(hospital).toHaveURL(/\/institution\/history$/);
+    const history = hospital.getByRole("list", { name: `${scenario.planTitle}的办理记录` });
+    await expect(history).toContainText("移交");
+    await expect(history.locator("li")).not.toHaveCount(0);
+    await expect(history).not.toContainText("记录问题");
+    mkdirSync("test-results/screenshots", { recursive: true });
+    await hospital.screenshot({ path: "test-results/screenshots/institution-history.png", fullPage: true });
+    await history.locator("xpath=ancestor::section").getByRole("link", { name: "查看案件" }).click();
+    await expect(hospital).toHaveURL(new RegExp(`/institution/cases/${scenario.caseId}$`));
+    await hospital.goBack();
+    await expect(hospital).toHaveURL(/\/institution\/history$/);
   });
 });

@@ -59,6 +59,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         actions={
           <>
             <span className="self-center rounded bg-slate-100 px-2 py-1 text-sm text-slate-700">{t("plans.editor.statusLine", { status: t(`plans.statuses.${plan.status}`), revision: plan.revision })}</span>
+            {plan.cases.length > 0 ? (
+              <a href={`/api/v1/plans/${plan.id}/statistics`} className="self-center rounded border border-brand-200 px-3 py-2 text-sm text-brand-700 hover:bg-brand-50" data-testid="plan-report">{t("statistics.report.download")}</a>
+            ) : null}
             {draft ? <CommandButton label={t("plans.editor.publish")} payload={{ planId: plan.id }} operation="plan.publish" confirmText={t("plans.editor.publishConfirm")} /> : null}
             {deletable ? <CommandButton label={t("plans.editor.delete")} payload={{ planId: plan.id }} operation="plan.delete" variant="secondary" doneHref="/bureau/plans" confirmText={t("plans.editor.deleteConfirm")} /> : null}
             {plan.status === "PUBLISHED" && !plan.supersededBy && can(actor, "plan.create") && plan.draws.length === 0 ? (
