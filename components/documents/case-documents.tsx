@@ -83,11 +83,11 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
-                  <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/documents/${d.id}/docx`} aria-label={`${t("documents.downloadDocx")}：${t(`documents.kind.${d.kind}`)}`}>
+                  <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/v1/documents/${d.id}/docx`} aria-label={`${t("documents.downloadDocx")}：${t(`documents.kind.${d.kind}`)}`}>
                     {t("documents.downloadDocx")}
                   </a>
                   {d.pdfStatus === "DONE" ? (
-                    <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/documents/${d.id}/pdf`} aria-label={`${t("documents.downloadPdf")}：${t(`documents.kind.${d.kind}`)}`}>
+                    <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/v1/documents/${d.id}/pdf`} aria-label={`${t("documents.downloadPdf")}：${t(`documents.kind.${d.kind}`)}`}>
                       {t("documents.downloadPdf")}
                     </a>
                   ) : d.pdfStatus === "PENDING" ? (

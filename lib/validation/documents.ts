@@ -16,5 +16,10 @@ export type TGenerateDocumentInput = z.output<typeof ZGenerateDocumentInput>;
 export const ZListDocumentsInput = z.strictObject({ caseId: ZId });
 export type TListDocumentsInput = z.output<typeof ZListDocumentsInput>;
 
+export const DOCUMENT_FORMATS = ["docx", "pdf"] as const;
+
+export const ZDownloadDocumentInput = z.strictObject({ documentId: ZId, format: z.enum(DOCUMENT_FORMATS, { error: "validation.invalidChoice" }) });
+export type TDownloadDocumentInput = z.output<typeof ZDownloadDocumentInput>;
+
 export const ZVerifyDocumentInput = z.strictObject({ code: requiredText(VERIFICATION_CODE_MAX) });
 export type TVerifyDocumentInput = z.output<typeof ZVerifyDocumentInput>;

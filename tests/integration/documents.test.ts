@@ -2,7 +2,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invokeOperation } from "@/lib/server/operations/boundary";
+import { createHash } from "node:crypto";
+import { invokeOperation, type Caller } from "@/lib/server/operations/boundary";
+import { handleApiRequest } from "@/lib/server/operations/http";
+import type { Actor } from "@/lib/policy/actor";
 import { generateDocument } from "@/lib/server/documents/generate";
 import { listCaseDocuments } from "@/lib/server/documents/list";
 import { allocateDocumentSequence } from "@/lib/server/documents/numbering";
@@ -81,7 +84,7 @@ describe("official documents generated from a case", () => {
     expect(noticeFile.footers.map((f) => f.children.length > 0)).toEqual([true, true]);
     expect(JSON.stringify(noticeFile.footers)).toContain(`核验码 ${notice.verificationCode}`);
 
-    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: notice.number, recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: notice.number, recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
     await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
     const record = await generateDocument(t.db, w.member, { caseId, kind: "ON_SITE_RECORD" }, {}, NOW);
     expect(record.number).toBe("吉医保检录〔2024〕1号");
@@ -154,7 +157,7 @@ describe("official documents generated from a case", () => {
     expect(again).toMatchObject({ id: ids.problem, revision: 1, created: false });
     // A second finding recorded (on a fresh case at the same step, as this one has moved on).
     const fresh = await walkedCase();
-    await deliverNotice(t.db, fresh.w.leader, { caseId: fresh.caseId, version: 0, number: "x", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await deliverNotice(t.db, fresh.w.leader, { caseId: fresh.caseId, version: 0, number: "x", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [fresh.w.leader.userId, fresh.w.member.userId] }, { now: NOW });
     await startOnSite(t.db, fresh.w.leader, { caseId: fresh.caseId, version: 1 }, { now: NOW });
     await recordFinding(t.db, fresh.w.leader, { caseId: fresh.caseId, version: 2, violationTypeId: fresh.w.violationType.id, legalBasis: "第三十八条", description: "重复收费", amount: "100.00" }, { now: NOW });
     const first = await generateDocument(t.db, fresh.w.leader, { caseId: fresh.caseId, kind: "PROBLEM_RECORD" }, {}, NOW);
@@ -183,6 +186,35 @@ describe("official documents generated from a case", () => {
     await expect(listCaseDocuments(t.db, w.outsider, { caseId }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("downloads through GET /api/v1/documents/{id}/{format}: the reader gets the bytes (audited OK), a hidden kind or a PDF not made is 404 audited once by the boundary", async () => {
+    const get = async (actor: Actor, path: string) => {
+      const request = new Request(`http://localhost:3000/api/v1${path}`);
+      const caller = async (): Promise<Caller> => ({ actor, via: "session", locale: "zh-CN", context: {} });
+      return handleApiRequest(request, path, { db: t.db, resolveCaller: caller });
+    };
+    const feedback = await t.db.caseDocument.findFirstOrThrow({ where: { caseId, kind: "FEEDBACK_REPORT" }, orderBy: { revision: "desc" }, select: { id: true, sha256: true } });
+    const notice = await t.db.caseDocument.findUniqueOrThrow({ where: { id: ids.notice! }, select: { sha256: true, pdfStatus: true } });
+    const ok = await get(w.institutionStaff, `/documents/${ids.notice}/docx`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-disposition")).toContain(encodeURIComponent("现场检查通知书"));
+    expect(createHash("sha256").update(Buffer.from(await ok.arrayBuffer())).digest("hex")).toBe(notice.sha256);
+    expect(await t.db.auditEvent.count({ where: { action: "document.download", outcome: "OK", actorId: w.institutionStaff.userId } })).toBe(1);
+
+    const denied = () => t.db.auditEvent.count({ where: { action: "document.download", outcome: "DENIED", actorId: w.institutionStaff.userId } });
+    const before = await denied();
+    const hidden = await get(w.institutionStaff, `/documents/${feedback.id}/docx`);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await denied()).toBe(before + 1);
+    const row = await t.db.auditEvent.findFirstOrThrow({ where: { action: "document.download", outcome: "DENIED", actorId: w.institutionStaff.userId }, orderBy: { seq: "desc" } });
+    expect(row).toMatchObject({ entity: "CaseDocument", entityId: feedback.id });
+    // The same for a case out of scope, and for an unknown id: nothing tells them apart.
+    expect((await get(w.otherCity, `/documents/${ids.notice}/docx`)).status).toBe(404);
+    expect((await get(w.institutionStaff, `/documents/00000000-0000-4000-8000-000000000001/docx`)).status).toBe(404);
+    if (notice.pdfStatus !== "DONE") expect((await get(w.bureau, `/documents/${ids.notice}/pdf`)).status).toBe(404);
+    expect((await get(w.bureau, `/documents/${ids.notice}/odt`)).status).toBe(422);
+  });
+
   it("verifies a real code (issuer, kind, number, date only) and answers every wrong code alike", async () => {
     const notice = await t.db.caseDocument.findUniqueOrThrow({ where: { id: ids.notice! } });
     const answer = await invokeOperation(t.db, null as never, "document.verify", { code: notice.verificationCode.toLowerCase().replace("-", " ") });
@@ -197,7 +229,7 @@ describe("the case binder (一案一卷)", () => {
   it("builds a ZIP with the table of contents, every document and evidence file, the audit extract and a manifest that verifies; one changed byte is named", { timeout: 60_000 }, async () => {
     const { w, caseId } = await walkedCase();
     await generateDocument(t.db, w.bureau, { caseId, kind: "ON_SITE_NOTICE" }, {}, NOW);
-    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕7号", recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: "吉医保飞检〔2024〕7号", recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
     await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
     await generateDocument(t.db, w.leader, { caseId, kind: "ON_SITE_RECORD" }, {}, NOW);
     await expect(buildCaseBinder(t.db, w.leader, caseId)).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -261,7 +293,7 @@ describe.skipIf(!soffice)(soffice ? "PDF rendition with LibreOffice" : "PDF rend
   it("converts the notice, the problem record and the confirmation notice; the text is there and page 1 is rendered to PNG", { timeout: 180_000 }, async () => {
     const { w, caseId } = await walkedCase();
     const notice = await generateDocument(t.db, w.bureau, { caseId, kind: "ON_SITE_NOTICE" }, {}, NOW);
-    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: notice.number, recipientName: "王某", recipientTitle: "院长" }, { now: NOW });
+    await deliverNotice(t.db, w.leader, { caseId, version: 0, number: notice.number, recipientName: "王某", recipientTitle: "院长", staffPresentIds: [w.leader.userId, w.member.userId] }, { now: NOW });
     await startOnSite(t.db, w.leader, { caseId, version: 1 }, { now: NOW });
     await recordFinding(t.db, w.leader, { caseId, version: 2, violationTypeId: w.violationType.id, legalBasis: "《医疗保障基金使用监督管理条例》第三十八条", description: "将目录外药品串换为目录内药品结算", amount: "12345.67" }, { now: NOW });
     const problem = await generateDocument(t.db, w.leader, { caseId, kind: "PROBLEM_RECORD" }, {}, NOW);

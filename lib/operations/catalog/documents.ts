@@ -1,5 +1,5 @@
 /** Official documents (执法文书) generated from a case, and their public verification (issue 15; decision 024). */
-import { ZGenerateDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
+import { ZDownloadDocumentInput, ZGenerateDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
 import { defineOperation } from "../types";
 
 const TAG = "Documents";
@@ -26,6 +26,17 @@ export const DOCUMENT_OPERATIONS = {
     permission: "case.read",
     audit: "document.list",
     http: { method: "GET", path: "/cases/{caseId}/documents" },
+  }),
+  download: defineOperation({
+    name: "document.download",
+    labelKey: "documents.download",
+    summary: "A generated document's .docx or its PDF rendition, for a reader of its kind on that case (the kind is read as its case-file kind); anything else, a PDF not made included, is NOT_FOUND. Every download is audited.",
+    tag: TAG,
+    input: ZDownloadDocumentInput,
+    permission: "case.read",
+    audit: "document.download",
+    http: { method: "GET", path: "/documents/{documentId}/{format}" },
+    download: true,
   }),
   verify: defineOperation({
     name: "document.verify",

@@ -1,12 +1,19 @@
 import "server-only";
+import { Readable } from "node:stream";
+import { downloadDocument } from "@/lib/server/documents/download";
 import { generateDocument } from "@/lib/server/documents/generate";
 import { listCaseDocuments } from "@/lib/server/documents/list";
 import { verifyDocumentCode } from "@/lib/server/documents/verify";
-import type { TGenerateDocumentInput, TListDocumentsInput, TVerifyDocumentInput } from "@/lib/validation/documents";
+import type { TDownloadDocumentInput, TGenerateDocumentInput, TListDocumentsInput, TVerifyDocumentInput } from "@/lib/validation/documents";
 import type { HandlerContext } from "../boundary";
+import type { FileAnswer } from "../http";
 
 export const DOCUMENT_IMPLEMENTATIONS = {
   "document.generate": async (ctx: HandlerContext<TGenerateDocumentInput>) => generateDocument(ctx.db, ctx.actor, ctx.input, ctx.context, ctx.now),
   "document.list": async (ctx: HandlerContext<TListDocumentsInput>) => listCaseDocuments(ctx.db, ctx.actor, ctx.input, ctx.now),
+  "document.download": async (ctx: HandlerContext<TDownloadDocumentInput>): Promise<FileAnswer> => {
+    const file = await downloadDocument(ctx.db, ctx.actor, ctx.input.documentId, ctx.input.format, ctx.context);
+    return { kind: "file", body: Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, fileName: file.fileName, mediaType: file.mediaType };
+  },
   "document.verify": async (ctx: HandlerContext<TVerifyDocumentInput>) => verifyDocumentCode(ctx.db, ctx.input),
 };
