@@ -21,5 +21,8 @@ export const DOCUMENT_FORMATS = ["docx", "pdf"] as const;
 export const ZDownloadDocumentInput = z.strictObject({ documentId: ZId, format: z.enum(DOCUMENT_FORMATS, { error: "validation.invalidChoice" }) });
 export type TDownloadDocumentInput = z.output<typeof ZDownloadDocumentInput>;
 
+export const ZDocumentTemplateInput = z.strictObject({ kind: z.enum(DOCUMENT_KINDS, { error: "validation.invalidChoice" }) });
+export type TDocumentTemplateInput = z.output<typeof ZDocumentTemplateInput>;
+
 export const ZVerifyDocumentInput = z.strictObject({ code: requiredText(VERIFICATION_CODE_MAX) });
 export type TVerifyDocumentInput = z.output<typeof ZVerifyDocumentInput>;

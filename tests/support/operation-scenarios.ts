@@ -17,6 +17,8 @@ import { uploaded } from "../integration/support/storage";
 import { settleUpload } from "@/lib/server/files/storage";
 import { generateDocument } from "@/lib/server/documents/generate";
 import { pdfQueueIdle } from "@/lib/server/documents/pdf";
+import { TEMPLATE_FILE_SPEC } from "@/lib/server/files/upload";
+import { templateDocx } from "./docx-template";
 import { addEvidence, deliverNotice, startOnSite } from "./case-operations";
 
 export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string; fileId: string; documentId: string; spare: SpareRecords };
@@ -62,6 +64,9 @@ export interface Scenario {
 /** An import file with one row too few columns: checked, never written (a fresh one each call). */
 const CSV = () => `医保编码,机构名称\nH${digits(11)},测试医院\n`;
 const PDF = () => uploaded("材料.pdf", `%PDF-1.4\n% ${randomUUID()}\n`);
+
+/** A valid notice template (a fresh one each call). */
+const TEMPLATE = async () => uploaded("通知书模板.docx", await templateDocx(["{issuer}", "{number}", `{institutionName}：${randomUUID()}`, "核验码 {verificationCode}"]), TEMPLATE_FILE_SPEC);
 
 const onCase = (extra: (world: World) => Record<string, unknown> = () => ({})): Scenario => ({
   input: (world, version) => ({ caseId: world.caseId, version, ...extra(world) }),
@@ -190,6 +195,9 @@ export const SCENARIOS = {
   "document.list": { input: (w) => ({ caseId: w.caseId }), scoped: true },
   // The world's notice (a document every party of the case reads, as the served notice is).
   "document.download": { input: (w) => ({ documentId: w.documentId, format: "docx" }), scoped: true },
+  "documentTemplate.list": { input: () => ({}), scoped: false },
+  "documentTemplate.upload": { input: () => ({ kind: "ON_SITE_NOTICE" }), upload: () => TEMPLATE(), scoped: false },
+  "documentTemplate.restoreDefault": { input: () => ({ kind: "ON_SITE_NOTICE" }), scoped: false },
   "document.verify": { input: () => ({ code: "K7QF-3MZP" }), scoped: false },
 } satisfies Record<OperationName, Scenario>;
 

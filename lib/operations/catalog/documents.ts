@@ -1,5 +1,6 @@
 /** Official documents (执法文书) generated from a case, and their public verification (issue 15; decision 024). */
-import { ZDownloadDocumentInput, ZGenerateDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
+import { ZDocumentTemplateInput, ZDownloadDocumentInput, ZGenerateDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
+import { z } from "zod";
 import { defineOperation } from "../types";
 
 const TAG = "Documents";
@@ -37,6 +38,37 @@ export const DOCUMENT_OPERATIONS = {
     audit: "document.download",
     http: { method: "GET", path: "/documents/{documentId}/{format}" },
     download: true,
+  }),
+  templates: defineOperation({
+    name: "documentTemplate.list",
+    labelKey: "documents.templates.title",
+    summary: "Every document kind with its current template (the bureau's latest upload, or the built-in layout), its earlier versions and the placeholders it offers.",
+    tag: TAG,
+    input: z.strictObject({}),
+    permission: "documentTemplate.manage",
+    audit: "documentTemplate.list",
+    http: { method: "GET", path: "/document-templates" },
+  }),
+  uploadTemplate: defineOperation({
+    name: "documentTemplate.upload",
+    labelKey: "documents.templates.upload",
+    summary: "Upload the bureau's .docx template of a kind: every placeholder must be one the kind offers (an unknown one is refused by name) and {number} and {verificationCode} must be there; it becomes the kind's next version.",
+    tag: TAG,
+    input: ZDocumentTemplateInput,
+    permission: "documentTemplate.manage",
+    audit: "documentTemplate.upload",
+    http: { method: "POST", path: "/document-templates/{kind}" },
+    upload: { required: true, kind: "template", labelKey: "documents.templates.file" },
+  }),
+  restoreDefaultTemplate: defineOperation({
+    name: "documentTemplate.restoreDefault",
+    labelKey: "documents.templates.restoreDefault",
+    summary: "Make the built-in layout the kind's current template again (a new version; the uploads stay in the history).",
+    tag: TAG,
+    input: ZDocumentTemplateInput,
+    permission: "documentTemplate.manage",
+    audit: "documentTemplate.restoreDefault",
+    http: { method: "POST", path: "/document-templates/{kind}/restore-default" },
   }),
   verify: defineOperation({
     name: "document.verify",
