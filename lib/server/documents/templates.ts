@@ -18,7 +18,7 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const TEMPLATE_SELECT = { id: true, kind: true, version: true, placeholders: true, createdAt: true, createdBy: { select: { displayName: true } }, file: { select: { fileName: true, sizeBytes: true, sha256: true } } } as const;
+const TEMPLATE_SELECT = { id: true, kind: true, revision: true, placeholders: true, createdAt: true, createdBy: { select: { displayName: true } }, file: { select: { fileName: true, sizeBytes: true, sha256: true } } } as const;
 
 /**
  * Every document kind with its current template (the bureau's latest upload, or the built-in layout when there is
@@ -26,10 +26,10 @@ const TEMPLATE_SELECT = { id: true, kind: true, version: true, placeholders: tru
  */
 export async function listDocumentTemplates(db: PrismaClient, actor: Actor) {
   requirePermission(actor, "documentTemplate.manage");
-  const rows = await db.documentTemplate.findMany({ orderBy: [{ kind: "asc" }, { version: "desc" }], select: TEMPLATE_SELECT });
+  const rows = await db.documentTemplate.findMany({ orderBy: [{ kind: "asc" }, { revision: "desc" }], select: TEMPLATE_SELECT });
   return {
     kinds: DOCUMENT_KINDS.map((kind) => {
-      const versions = rows.filter((row) => row.kind === kind).map((row) => ({ id: row.id, version: row.version, builtIn: row.file === null, fileName: row.file?.fileName ?? null, sizeBytes: row.file?.sizeBytes ?? null, sha256: row.file?.sha256 ?? null, placeholders: row.placeholders, createdAt: row.createdAt, createdBy: row.createdBy.displayName }));
+      const versions = rows.filter((row) => row.kind === kind).map((row) => ({ id: row.id, version: row.revision, builtIn: row.file === null, fileName: row.file?.fileName ?? null, sizeBytes: row.file?.sizeBytes ?? null, sha256: row.file?.sha256 ?? null, placeholders: row.placeholders, createdAt: row.createdAt, createdBy: row.createdBy.displayName }));
       return { kind, title: DOCUMENT_RULES[kind].title, current: versions[0] ?? null, builtIn: !versions[0] || versions[0].builtIn, versions, placeholders: placeholdersOf(kind) };
     }),
   };
@@ -39,12 +39,12 @@ export async function listDocumentTemplates(db: PrismaClient, actor: Actor) {
 async function appendVersion(db: PrismaClient, actor: Actor, kind: DocumentKind, file: UploadedFile | null, placeholders: string[], action: string, context: RequestContext, now: Date) {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`document-template:${kind}`}))`;
-    const last = await tx.documentTemplate.findFirst({ where: { kind }, orderBy: { version: "desc" }, select: { version: true, fileId: true } });
+    const last = await tx.documentTemplate.findFirst({ where: { kind }, orderBy: { revision: "desc" }, select: { revision: true, fileId: true } });
     if (!file && (!last || last.fileId === null)) throw new DomainError("CONFLICT", undefined, { messageKey: "documents.templates.alreadyDefault" });
     const stored = file ? await storeFile(tx, file, actor.userId, now) : null;
-    const row = await tx.documentTemplate.create({ data: { kind, version: (last?.version ?? 0) + 1, fileId: stored?.id ?? null, placeholders, createdById: actor.userId, createdAt: now }, select: TEMPLATE_SELECT });
-    await recordAudit(tx, { actor, action, entity: "DocumentTemplate", entityId: row.id, after: { kind, version: row.version, sha256: file?.sha256 ?? null, placeholders }, context, at: now });
-    return { id: row.id, kind, version: row.version, builtIn: stored === null, placeholders };
+    const row = await tx.documentTemplate.create({ data: { kind, revision: (last?.revision ?? 0) + 1, fileId: stored?.id ?? null, placeholders, createdById: actor.userId, createdAt: now }, select: TEMPLATE_SELECT });
+    await recordAudit(tx, { actor, action, entity: "DocumentTemplate", entityId: row.id, after: { kind, version: row.revision, sha256: file?.sha256 ?? null, placeholders }, context, at: now });
+    return { id: row.id, kind, version: row.revision, builtIn: stored === null, placeholders };
   });
 }
 
@@ -75,7 +75,7 @@ export async function restoreDefaultTemplate(db: PrismaClient, actor: Actor, inp
 
 /** The bytes of a kind's current uploaded template, or null for the built-in layout. */
 export async function currentTemplateBytes(db: PrismaClient, kind: DocumentKind): Promise<{ id: string; bytes: Buffer } | null> {
-  const current = await db.documentTemplate.findFirst({ where: { kind }, orderBy: { version: "desc" }, select: { id: true, file: { select: { storageKey: true } } } });
+  const current = await db.documentTemplate.findFirst({ where: { kind }, orderBy: { revision: "desc" }, select: { id: true, file: { select: { storageKey: true } } } });
   if (!current?.file) return null;
   return { id: current.id, bytes: await readStoredBytes(current.file.storageKey) };
 }

@@ -2,7 +2,7 @@
 CREATE TABLE "DocumentTemplate" (
     "id" UUID NOT NULL,
     "kind" "DocumentKind" NOT NULL,
-    "version" INTEGER NOT NULL,
+    "revision" INTEGER NOT NULL,
     "fileId" UUID,
     "placeholders" TEXT[],
     "createdById" UUID NOT NULL,
@@ -15,7 +15,10 @@ CREATE TABLE "DocumentTemplate" (
 CREATE UNIQUE INDEX "DocumentTemplate_fileId_key" ON "DocumentTemplate"("fileId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "DocumentTemplate_kind_version_key" ON "DocumentTemplate"("kind", "version");
+CREATE INDEX "DocumentTemplate_createdById_idx" ON "DocumentTemplate"("createdById");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DocumentTemplate_kind_revision_key" ON "DocumentTemplate"("kind", "revision");
 
 -- AddForeignKey
 ALTER TABLE "DocumentTemplate" ADD CONSTRAINT "DocumentTemplate_fileId_fkey" FOREIGN KEY ("fileId") REFERENCES "FileObject"("id") ON DELETE SET NULL ON UPDATE CASCADE;
