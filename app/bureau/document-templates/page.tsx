@@ -75,7 +75,7 @@ export default async function DocumentTemplatesPage({ searchParams }: { searchPa
               <ul className="flex flex-col gap-1 text-sm text-slate-700" aria-label={t("documents.templates.versions")}>
                 {selected.versions.map((v) => (
                   <li key={v.id}>
-                    {t("documents.templates.versionRow", { version: v.version })}：{v.builtIn ? t("documents.templates.restoredRow") : `${v.fileName}（${v.placeholders.length}）`} · {v.createdBy} · {day(v.createdAt)}
+                    {t("documents.templates.versionRow", { version: v.version })}：{v.builtIn ? t("documents.templates.restoredRow") : v.fileName} · {v.createdBy} · {day(v.createdAt)}
                   </li>
                 ))}
               </ul>
