@@ -6,6 +6,7 @@ import { performOperation } from "@/app/_actions/operations";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/layout";
 import type { DocumentKind } from "@/lib/documents/kinds";
+import { DocumentPreview, type DocumentPreviewData } from "./document-preview";
 
 export interface CaseDocumentRow {
   id: string;
@@ -42,6 +43,15 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [subject, setSubject] = useState(data.receiptSubjects[0]?.id ?? "");
+  const [preview, setPreview] = useState<{ id: string; data: DocumentPreviewData } | null>(null);
+  const showPreview = (documentId: string) =>
+    startTransition(async () => {
+      if (preview?.id === documentId) return setPreview(null);
+      const response = await fetch(`/api/v1/cases/${data.caseId}/documents/${documentId}`, { headers: { accept: "application/json" } });
+      const answer = (await response.json()) as { ok: boolean; data?: DocumentPreviewData; message?: string };
+      if (!answer.ok || !answer.data) return setMessage({ tone: "error", text: answer.message ?? t("errors.internal") });
+      setPreview({ id: documentId, data: answer.data });
+    });
   const generate = (kind: DocumentKind, subjectDocumentId?: string) =>
     startTransition(async () => {
       const result = await performOperation("document.generate", { caseId: data.caseId, kind, ...(subjectDocumentId ? { subjectDocumentId } : {}) });
@@ -83,6 +93,9 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
+                  <button type="button" className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" disabled={pending} aria-expanded={preview?.id === d.id} onClick={() => showPreview(d.id)} aria-label={`${preview?.id === d.id ? t("documents.closePreview") : t("documents.preview")}：${t(`documents.kind.${d.kind}`)}`}>
+                    {preview?.id === d.id ? t("documents.closePreview") : t("documents.preview")}
+                  </button>
                   <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/v1/documents/${d.id}/docx`} aria-label={`${t("documents.downloadDocx")}：${t(`documents.kind.${d.kind}`)}`}>
                     {t("documents.downloadDocx")}
                   </a>
@@ -96,6 +109,7 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
                     <span className="text-red-700">{t("documents.pdfFailed")}</span>
                   ) : null}
                 </div>
+                {preview?.id === d.id ? <div className="w-full bg-slate-50 p-4"><DocumentPreview data={preview.data} /></div> : null}
               </li>
             ))}
           </ul>

@@ -21,6 +21,9 @@ export const DOCUMENT_FORMATS = ["docx", "pdf"] as const;
 export const ZDownloadDocumentInput = z.strictObject({ documentId: ZId, format: z.enum(DOCUMENT_FORMATS, { error: "validation.invalidChoice" }) });
 export type TDownloadDocumentInput = z.output<typeof ZDownloadDocumentInput>;
 
+export const ZPreviewDocumentInput = z.strictObject({ caseId: ZId, documentId: ZId });
+export type TPreviewDocumentInput = z.output<typeof ZPreviewDocumentInput>;
+
 export const ZDocumentTemplateInput = z.strictObject({ kind: z.enum(DOCUMENT_KINDS, { error: "validation.invalidChoice" }) });
 export type TDocumentTemplateInput = z.output<typeof ZDocumentTemplateInput>;
 

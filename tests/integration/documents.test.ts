@@ -215,6 +215,23 @@ describe("official documents generated from a case", () => {
     expect((await get(w.bureau, `/documents/${ids.notice}/odt`)).status).toBe(422);
   });
 
+  it("previews a document as its content (GET /cases/{caseId}/documents/{id}) to its readers only, and says when the case has changed since", async () => {
+    const feedback = await t.db.caseDocument.findFirstOrThrow({ where: { caseId, kind: "FEEDBACK_REPORT" }, orderBy: { revision: "desc" }, select: { id: true } });
+    const preview = (await invokeOperation(t.db, w.institutionStaff, "document.preview", { caseId, documentId: ids.confirmation })) as { title: string; number: string; addressee: string; blocks: { type: string; text?: string }[]; verificationCode: string; matchesRevision: boolean };
+    const stored = await t.db.caseDocument.findUniqueOrThrow({ where: { id: ids.confirmation! } });
+    expect(preview).toMatchObject({ title: "违规金额确认通知书", number: stored.number, addressee: "长春市测试中心医院", verificationCode: stored.verificationCode, matchesRevision: true });
+    expect(preview.blocks.some((b) => b.text?.includes("12345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分）"))).toBe(true);
+    await expect(invokeOperation(t.db, w.institutionStaff, "document.preview", { caseId, documentId: feedback.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(invokeOperation(t.db, w.otherCity, "document.preview", { caseId, documentId: ids.confirmation })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const other = await makeCaseWorld(t.db);
+    await expect(invokeOperation(t.db, w.bureau, "document.preview", { caseId: other.inspectionCase.id, documentId: ids.confirmation })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The team's name is on the notice: renamed since, the preview shows the case as it stands and says so.
+    await t.db.team.update({ where: { id: w.team.id }, data: { name: "第三检查组（调整）" } });
+    expect(await invokeOperation(t.db, w.bureau, "document.preview", { caseId, documentId: ids.notice })).toMatchObject({ matchesRevision: false });
+    await t.db.team.update({ where: { id: w.team.id }, data: { name: "第三检查组" } });
+    expect(await invokeOperation(t.db, w.bureau, "document.preview", { caseId, documentId: ids.notice })).toMatchObject({ matchesRevision: true });
+  });
+
   it("verifies a real code (issuer, kind, number, date only) and answers every wrong code alike", async () => {
     const notice = await t.db.caseDocument.findUniqueOrThrow({ where: { id: ids.notice! } });
     const answer = await invokeOperation(t.db, null as never, "document.verify", { code: notice.verificationCode.toLowerCase().replace("-", " ") });

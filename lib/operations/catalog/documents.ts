@@ -1,5 +1,5 @@
 /** Official documents (执法文书) generated from a case, and their public verification (issue 15; decision 024). */
-import { ZDocumentTemplateInput, ZDownloadDocumentInput, ZGenerateDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
+import { ZDocumentTemplateInput, ZDownloadDocumentInput, ZGenerateDocumentInput, ZPreviewDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
 import { z } from "zod";
 import { defineOperation } from "../types";
 
@@ -38,6 +38,16 @@ export const DOCUMENT_OPERATIONS = {
     audit: "document.download",
     http: { method: "GET", path: "/documents/{documentId}/{format}" },
     download: true,
+  }),
+  preview: defineOperation({
+    name: "document.preview",
+    labelKey: "documents.preview",
+    summary: "A document's content for an HTML preview: its built-in layout's blocks from the case as it stands, with its number, date and code; `matchesRevision` says whether that is exactly the stored revision's content.",
+    tag: TAG,
+    input: ZPreviewDocumentInput,
+    permission: "case.read",
+    audit: "document.preview",
+    http: { method: "GET", path: "/cases/{caseId}/documents/{documentId}" },
   }),
   templates: defineOperation({
     name: "documentTemplate.list",

@@ -29,6 +29,11 @@ export interface GenerateDocumentInput {
   subjectDocumentId?: string;
 }
 
+/** What a document says, as one hash: the same content with the same template is the same revision. */
+export function contentHashOf(kind: DocumentKind, seriesKey: string, body: unknown, templateId: string | null): string {
+  return createHash("sha256").update(canonicalJson({ kind, seriesKey, body, ...(templateId ? { templateId } : {}) })).digest("hex");
+}
+
 const chinaYear = (now: Date) => new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
 const chinaDay = (now: Date) => new Date(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
 
@@ -69,7 +74,7 @@ export async function generateDocument(db: PrismaClient, actor: Actor, input: Ge
   const seriesKey = served ? `${input.kind}:${served.id}` : input.kind;
   // The bureau's own template of the kind, if it uploaded one (issue 15 §6): a new template makes a new revision.
   const template = await currentTemplateBytes(db, input.kind);
-  const contentSha256 = createHash("sha256").update(canonicalJson({ kind: input.kind, seriesKey, body, ...(template ? { templateId: template.id } : {}) })).digest("hex");
+  const contentSha256 = contentHashOf(input.kind, seriesKey, body, template?.id ?? null);
 
   const store = getFileStore();
   let uploaded: UploadedFile | null = null;
