@@ -80,7 +80,8 @@ export function DocumentPreview({ data }: { data: DocumentPreviewData }) {
           {data.attachments.map((a, n) => <p key={n} className="indent-8">{n === 0 ? "附件：" : "　　　"}{n + 1}. {a}</p>)}
         </div>
       ) : null}
-      <p className="mt-8 text-right">{data.date}</p>
+      {data.layout === "letter" ? <p className="mt-8 text-right">{data.issuer}</p> : null}
+      <p className={`${data.layout === "letter" ? "" : "mt-8 "}text-right`}>{data.date}</p>
       <p className="mt-6 text-center font-sans text-xs text-slate-500">核验码 {data.verificationCode}</p>
       <p className="mt-2 text-center font-sans text-xs text-slate-500">{t("documents.previewNote")}</p>
     </article>

@@ -521,3 +521,24 @@ test.describe("the bureau's own document templates (issue 15 §6)", () => {
     await screenshot(page, "document-templates-restored");
   });
 });
+
+// Issue 15 §8: a document is previewed on the case page as HTML, from its content, not the .docx.
+test.describe("document preview on the case page (issue 15 §8)", () => {
+  test("the bureau generates the notice and previews it on the case page, then closes the preview", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const scenario = createCase("FINDINGS_RECORDED", { findings: 1 });
+    const bureau = await newUserPage(browser, "bureau");
+    await bureau.goto(`/bureau/cases/${scenario.caseId}`);
+    const section = bureau.getByTestId("case-documents");
+    await section.getByRole("button", { name: /^(生成|重新生成)现场检查通知书$/ }).click();
+    await expect(section.getByText(/现场检查通知书.*文号|当前文书/).first()).toBeVisible();
+    await section.getByRole("button", { name: "预览：现场检查通知书" }).click();
+    const preview = section.getByRole("article", { name: "文书预览：现场检查通知书" });
+    await expect(preview).toContainText("特此通知。");
+    await expect(preview).toContainText(/〔\d{4}〕\d+号/);
+    await expect(preview).toContainText(/核验码 [0-9A-Z]{4}-[0-9A-Z]{4}/);
+    await screenshot(bureau, "documents-05-bureau-preview");
+    await section.getByRole("button", { name: "关闭预览：现场检查通知书" }).click();
+    await expect(preview).toHaveCount(0);
+  });
+});
