@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { performOperation } from "@/app/_actions/operations";
+import { OperationForm } from "@/components/operations/operation-form";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/layout";
 import type { DocumentKind } from "@/lib/documents/kinds";
@@ -19,6 +20,9 @@ export interface CaseDocumentRow {
   sha256: string;
   caseVersion: number;
   pdfStatus: "PENDING" | "DONE" | "FAILED" | "UNAVAILABLE";
+  /** Scans of the document as served and signed (issue 15 §8). */
+  scans: readonly { fileId: string; fileName: string; note: string | null }[];
+  canAttachScan: boolean;
 }
 
 export interface CaseDocumentsData {
@@ -109,6 +113,27 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
                     <span className="text-red-700">{t("documents.pdfFailed")}</span>
                   ) : null}
                 </div>
+                {d.scans.length > 0 ? (
+                  <div className="w-full text-sm">
+                    <p className="text-slate-700">{t("documents.scans")}：</p>
+                    <ul aria-label={`${t("documents.scans")}：${t(`documents.kind.${d.kind}`)}`} className="ml-4 list-disc">
+                      {d.scans.map((s) => (
+                        <li key={s.fileId}>
+                          <a className="text-brand-800 underline" href={`/api/files/${s.fileId}`}>{s.fileName}</a>
+                          {s.note ? <span className="ml-2 text-slate-600">{s.note}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {d.canAttachScan ? (
+                  <details className="w-full text-sm">
+                    <summary className="cursor-pointer text-brand-800">{`${t("documents.attachScan")}：${t(`documents.kind.${d.kind}`)}`}</summary>
+                    <div className="mt-2">
+                      <OperationForm name="document.attachScan" bound={{ caseId: data.caseId, documentId: d.id }} submitLabel={`${t("documents.attachScan")}：${t(`documents.kind.${d.kind}`)}`} />
+                    </div>
+                  </details>
+                ) : null}
                 {preview?.id === d.id ? <div className="w-full bg-slate-50 p-4"><DocumentPreview data={preview.data} /></div> : null}
               </li>
             ))}

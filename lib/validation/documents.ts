@@ -24,6 +24,9 @@ export type TDownloadDocumentInput = z.output<typeof ZDownloadDocumentInput>;
 export const ZPreviewDocumentInput = z.strictObject({ caseId: ZId, documentId: ZId });
 export type TPreviewDocumentInput = z.output<typeof ZPreviewDocumentInput>;
 
+export const ZAttachScanInput = z.strictObject({ caseId: ZId, documentId: ZId, note: blankAsAbsent(requiredText(200)) });
+export type TAttachScanInput = z.output<typeof ZAttachScanInput>;
+
 export const ZDocumentTemplateInput = z.strictObject({ kind: z.enum(DOCUMENT_KINDS, { error: "validation.invalidChoice" }) });
 export type TDocumentTemplateInput = z.output<typeof ZDocumentTemplateInput>;
 

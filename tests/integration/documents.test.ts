@@ -15,13 +15,13 @@ import { buildCaseBinder } from "@/lib/server/documents/binder";
 import { verifyBinder } from "@/lib/documents/binder-verify";
 import JSZip from "jszip";
 import { tmpdir } from "node:os";
-import { openStoredFile } from "@/lib/server/files/storage";
+import { openStoredFile, settleUpload } from "@/lib/server/files/storage";
 import type { DomainError } from "@/lib/server/errors";
 import { makeCaseWorld } from "../factories/cases";
 import { confirmAmounts, deliverNotice, handOver, issueConfirmationNotice, issueRefundNotice, recordFinding, signRecordAsInstitution, signRecordAsTeam, startOnSite, writeFeedbackReport } from "../support/case-operations";
 import { readDocx, type DocxFile } from "../support/docx-read";
 import { setupTestDatabase } from "./support/db";
-import { setupTempStorage } from "./support/storage";
+import { setupTempStorage, uploaded } from "./support/storage";
 
 const t = setupTestDatabase();
 setupTempStorage();
@@ -230,6 +230,29 @@ describe("official documents generated from a case", () => {
     expect(await invokeOperation(t.db, w.bureau, "document.preview", { caseId, documentId: ids.notice })).toMatchObject({ matchesRevision: false });
     await t.db.team.update({ where: { id: w.team.id }, data: { name: "第三检查组" } });
     expect(await invokeOperation(t.db, w.bureau, "document.preview", { caseId, documentId: ids.notice })).toMatchObject({ matchesRevision: true });
+  });
+
+  it("attaches the served and signed scan to the document it answers: listed with it, read as it is, by whoever may make it", async () => {
+    const feedback = await t.db.caseDocument.findFirstOrThrow({ where: { caseId, kind: "FEEDBACK_REPORT" }, orderBy: { revision: "desc" }, select: { id: true } });
+    const scan = () => uploaded("通知书送达签收.pdf", `%PDF-1.4\n% ${Math.random()}\n`);
+    const first = await scan();
+    const attached = (await invokeOperation(t.db, w.leader, "document.attachScan", { caseId, documentId: ids.notice, note: "被检单位盖章签收" }, { upload: first })) as { fileId: string };
+    // The HTTP door settles an upload after the operation (lib/server/operations/upload.ts); here the test does.
+    expect(await settleUpload(t.db, first)).toBe("promoted");
+    // The member does not make the notice; the feedback report is not served on anyone; another case's document is unknown here.
+    await expect(invokeOperation(t.db, w.member, "document.attachScan", { caseId, documentId: ids.notice }, { upload: await scan() })).rejects.toMatchObject({ code: "TRANSITION_REFUSED" });
+    await expect(invokeOperation(t.db, w.leader, "document.attachScan", { caseId, documentId: feedback.id }, { upload: await scan() })).rejects.toMatchObject({ code: "VALIDATION" });
+    const other = await makeCaseWorld(t.db);
+    await expect(invokeOperation(t.db, other.bureau, "document.attachScan", { caseId: other.inspectionCase.id, documentId: ids.notice }, { upload: await scan() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await t.db.documentScan.count({ where: { documentId: ids.notice } })).toBe(1);
+
+    const listed = await listCaseDocuments(t.db, w.institutionStaff, { caseId }, NOW);
+    expect(listed.documents.find((d) => d.id === ids.notice)).toMatchObject({ scans: [{ fileId: attached.fileId, fileName: "通知书送达签收.pdf", note: "被检单位盖章签收" }], canAttachScan: false });
+    expect((await listCaseDocuments(t.db, w.leader, { caseId }, NOW)).documents.find((d) => d.id === ids.notice)).toMatchObject({ canAttachScan: true });
+    // Read as the notice is: the institution downloads it through the file download.
+    const file = (await invokeOperation(t.db, w.institutionStaff, "file.download", { fileId: attached.fileId })) as { fileName: string; body: ReadableStream };
+    expect(file.fileName).toBe("通知书送达签收.pdf");
+    await file.body.cancel();
   });
 
   it("verifies a real code (issuer, kind, number, date only) and answers every wrong code alike", async () => {

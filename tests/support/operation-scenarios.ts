@@ -196,6 +196,7 @@ export const SCENARIOS = {
   // The world's notice (a document every party of the case reads, as the served notice is).
   "document.download": { input: (w) => ({ documentId: w.documentId, format: "docx" }), scoped: true },
   "document.preview": { input: (w) => ({ caseId: w.caseId, documentId: w.documentId }), scoped: true },
+  "document.attachScan": { input: (w) => ({ caseId: w.caseId, documentId: w.documentId }), upload: PDF, scoped: true },
   "documentTemplate.list": { input: () => ({}), scoped: false },
   "documentTemplate.upload": { input: () => ({ kind: "ON_SITE_NOTICE" }), upload: () => TEMPLATE(), scoped: false },
   "documentTemplate.restoreDefault": { input: () => ({ kind: "ON_SITE_NOTICE" }), scoped: false },

@@ -1,5 +1,5 @@
 /** Official documents (执法文书) generated from a case, and their public verification (issue 15; decision 024). */
-import { ZDocumentTemplateInput, ZDownloadDocumentInput, ZGenerateDocumentInput, ZPreviewDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
+import { ZAttachScanInput, ZDocumentTemplateInput, ZDownloadDocumentInput, ZGenerateDocumentInput, ZPreviewDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
 import { z } from "zod";
 import { defineOperation } from "../types";
 
@@ -48,6 +48,18 @@ export const DOCUMENT_OPERATIONS = {
     permission: "case.read",
     audit: "document.preview",
     http: { method: "GET", path: "/cases/{caseId}/documents/{documentId}" },
+  }),
+  attachScan: defineOperation({
+    name: "document.attachScan",
+    labelKey: "documents.attachScan",
+    summary: "Attach the scan of a served document as served and signed (the notice with the institution's stamp, a signed proof of service) to that document; by whoever may generate it. Read as the document is.",
+    tag: TAG,
+    input: ZAttachScanInput,
+    permission: "case.read",
+    audit: "document.attachScan",
+    http: { method: "POST", path: "/cases/{caseId}/documents/{documentId}/scans" },
+    upload: { required: true, kind: "document", labelKey: "documents.scanFile" },
+    form: { fields: [{ name: "note", labelKey: "documents.scanNote" }] },
   }),
   templates: defineOperation({
     name: "documentTemplate.list",

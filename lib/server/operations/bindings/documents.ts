@@ -5,8 +5,9 @@ import { generateDocument } from "@/lib/server/documents/generate";
 import { listCaseDocuments } from "@/lib/server/documents/list";
 import { listDocumentTemplates, restoreDefaultTemplate, uploadDocumentTemplate } from "@/lib/server/documents/templates";
 import { previewDocument } from "@/lib/server/documents/preview";
+import { attachDocumentScan } from "@/lib/server/documents/scans";
 import { verifyDocumentCode } from "@/lib/server/documents/verify";
-import type { TPreviewDocumentInput, TDocumentTemplateInput, TDownloadDocumentInput, TGenerateDocumentInput, TListDocumentsInput, TVerifyDocumentInput } from "@/lib/validation/documents";
+import type { TAttachScanInput, TPreviewDocumentInput, TDocumentTemplateInput, TDownloadDocumentInput, TGenerateDocumentInput, TListDocumentsInput, TVerifyDocumentInput } from "@/lib/validation/documents";
 import type { HandlerContext } from "../boundary";
 import type { FileAnswer } from "../http";
 
@@ -18,6 +19,7 @@ export const DOCUMENT_IMPLEMENTATIONS = {
     return { kind: "file", body: Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, fileName: file.fileName, mediaType: file.mediaType };
   },
   "document.preview": async (ctx: HandlerContext<TPreviewDocumentInput>) => previewDocument(ctx.db, ctx.actor, ctx.input, ctx.now),
+  "document.attachScan": async (ctx: HandlerContext<TAttachScanInput>) => attachDocumentScan(ctx.db, ctx.actor, ctx.input, ctx.upload, ctx.context, ctx.now),
   "documentTemplate.list": async (ctx: HandlerContext<unknown>) => listDocumentTemplates(ctx.db, ctx.actor),
   "documentTemplate.upload": async (ctx: HandlerContext<TDocumentTemplateInput>) => uploadDocumentTemplate(ctx.db, ctx.actor, ctx.input, ctx.upload, ctx.context, ctx.now),
   "documentTemplate.restoreDefault": async (ctx: HandlerContext<TDocumentTemplateInput>) => restoreDefaultTemplate(ctx.db, ctx.actor, ctx.input, ctx.context, ctx.now),
