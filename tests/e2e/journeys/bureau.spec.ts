@@ -523,8 +523,8 @@ test.describe("the bureau's own document templates (issue 15 §6)", () => {
 });
 
 // Issue 15 §8: a document is previewed on the case page as HTML, from its content, not the .docx.
-test.describe("document preview on the case page (issue 15 §8)", () => {
-  test("the bureau generates the notice and previews it on the case page, then closes the preview", async ({ browser }) => {
+test.describe("document preview and served scans on the case page (issue 15 §8)", () => {
+  test("the bureau generates the notice, previews it on the case page, closes the preview, and attaches the stamped scan", async ({ browser }) => {
     test.setTimeout(120_000);
     const scenario = createCase("FINDINGS_RECORDED", { findings: 1 });
     const bureau = await newUserPage(browser, "bureau");
@@ -540,5 +540,16 @@ test.describe("document preview on the case page (issue 15 §8)", () => {
     await screenshot(bureau, "documents-05-bureau-preview");
     await section.getByRole("button", { name: "关闭预览：现场检查通知书" }).click();
     await expect(preview).toHaveCount(0);
+
+    // The notice as served and stamped comes back as a scan, attached to it and listed with it.
+    await section.locator("summary", { hasText: "上传送达签收扫描件：现场检查通知书" }).click();
+    const form = section.getByRole("form", { name: "上传送达签收扫描件：现场检查通知书" });
+    await form.getByLabel("扫描件").setInputFiles({ name: "现场检查通知书-签收.pdf", mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${Date.now()}\n%%EOF\n`) });
+    await form.getByLabel("说明").fill("被检单位盖章签收");
+    await form.getByRole("button", { name: "上传送达签收扫描件：现场检查通知书" }).click();
+    const scans = section.getByRole("list", { name: "送达签收扫描件：现场检查通知书" });
+    await expect(scans).toContainText("现场检查通知书-签收.pdf");
+    await expect(scans).toContainText("被检单位盖章签收");
+    await screenshot(bureau, "documents-06-bureau-scan");
   });
 });
