@@ -18,7 +18,7 @@ export async function CaseDocumentsSection({ actor, caseId }: { actor: Actor; ca
           receiptSubjects: data.receiptSubjects,
           pdfAvailable: data.pdfAvailable,
           binder: data.binder,
-          documents: data.documents.map((d) => ({ id: d.id, kind: d.kind, revision: d.revision, number: d.number, issuedOn: d.issuedOn.toISOString().slice(0, 10), verificationCode: d.verificationCode, sha256: d.sha256, caseVersion: d.caseVersion, pdfStatus: d.pdfStatus })),
+          documents: data.documents.map((d) => ({ id: d.id, kind: d.kind, revision: d.revision, number: d.number, issuedOn: d.issuedOn.toISOString().slice(0, 10), verificationCode: d.verificationCode, sha256: d.sha256, caseVersion: d.caseVersion, pdfStatus: d.pdfStatus, scans: d.scans.map((s) => ({ fileId: s.fileId, fileName: s.fileName, note: s.note })), canAttachScan: d.canAttachScan })),
         }}
       />
     </div>

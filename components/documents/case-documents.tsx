@@ -3,9 +3,11 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "use-intl";
 import { performOperation } from "@/app/_actions/operations";
+import { OperationForm } from "@/components/operations/operation-form";
 import { Button } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/layout";
 import type { DocumentKind } from "@/lib/documents/kinds";
+import { DocumentPreview, type DocumentPreviewData } from "./document-preview";
 
 export interface CaseDocumentRow {
   id: string;
@@ -18,6 +20,9 @@ export interface CaseDocumentRow {
   sha256: string;
   caseVersion: number;
   pdfStatus: "PENDING" | "DONE" | "FAILED" | "UNAVAILABLE";
+  /** Scans of the document as served and signed (issue 15 §8). */
+  scans: readonly { fileId: string; fileName: string; note: string | null }[];
+  canAttachScan: boolean;
 }
 
 export interface CaseDocumentsData {
@@ -42,6 +47,15 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [subject, setSubject] = useState(data.receiptSubjects[0]?.id ?? "");
+  const [preview, setPreview] = useState<{ id: string; data: DocumentPreviewData } | null>(null);
+  const showPreview = (documentId: string) =>
+    startTransition(async () => {
+      if (preview?.id === documentId) return setPreview(null);
+      const response = await fetch(`/api/v1/cases/${data.caseId}/documents/${documentId}`, { headers: { accept: "application/json" } });
+      const answer = (await response.json()) as { ok: boolean; data?: DocumentPreviewData; message?: string };
+      if (!answer.ok || !answer.data) return setMessage({ tone: "error", text: answer.message ?? t("errors.internal") });
+      setPreview({ id: documentId, data: answer.data });
+    });
   const generate = (kind: DocumentKind, subjectDocumentId?: string) =>
     startTransition(async () => {
       const result = await performOperation("document.generate", { caseId: data.caseId, kind, ...(subjectDocumentId ? { subjectDocumentId } : {}) });
@@ -83,11 +97,14 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
-                  <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/documents/${d.id}/docx`} aria-label={`${t("documents.downloadDocx")}：${t(`documents.kind.${d.kind}`)}`}>
+                  <button type="button" className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" disabled={pending} aria-expanded={preview?.id === d.id} onClick={() => showPreview(d.id)} aria-label={`${preview?.id === d.id ? t("documents.closePreview") : t("documents.preview")}：${t(`documents.kind.${d.kind}`)}`}>
+                    {preview?.id === d.id ? t("documents.closePreview") : t("documents.preview")}
+                  </button>
+                  <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/v1/documents/${d.id}/docx`} aria-label={`${t("documents.downloadDocx")}：${t(`documents.kind.${d.kind}`)}`}>
                     {t("documents.downloadDocx")}
                   </a>
                   {d.pdfStatus === "DONE" ? (
-                    <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/documents/${d.id}/pdf`} aria-label={`${t("documents.downloadPdf")}：${t(`documents.kind.${d.kind}`)}`}>
+                    <a className="rounded border border-slate-300 px-2 py-1 text-brand-800 hover:bg-slate-50" href={`/api/v1/documents/${d.id}/pdf`} aria-label={`${t("documents.downloadPdf")}：${t(`documents.kind.${d.kind}`)}`}>
                       {t("documents.downloadPdf")}
                     </a>
                   ) : d.pdfStatus === "PENDING" ? (
@@ -96,6 +113,28 @@ export function CaseDocuments({ data }: { data: CaseDocumentsData }) {
                     <span className="text-red-700">{t("documents.pdfFailed")}</span>
                   ) : null}
                 </div>
+                {d.scans.length > 0 ? (
+                  <div className="w-full text-sm">
+                    <p className="text-slate-700">{t("documents.scans")}：</p>
+                    <ul aria-label={`${t("documents.scans")}：${t(`documents.kind.${d.kind}`)}`} className="ml-4 list-disc">
+                      {d.scans.map((s) => (
+                        <li key={s.fileId}>
+                          <a className="text-brand-800 underline" href={`/api/files/${s.fileId}`}>{s.fileName}</a>
+                          {s.note ? <span className="ml-2 text-slate-600">{s.note}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {d.canAttachScan ? (
+                  <details className="w-full text-sm">
+                    <summary className="cursor-pointer text-brand-800">{`${t("documents.attachScan")}：${t(`documents.kind.${d.kind}`)}`}</summary>
+                    <div className="mt-2">
+                      <OperationForm name="document.attachScan" bound={{ caseId: data.caseId, documentId: d.id }} submitLabel={`${t("documents.attachScan")}：${t(`documents.kind.${d.kind}`)}`} />
+                    </div>
+                  </details>
+                ) : null}
+                {preview?.id === d.id ? <div className="w-full bg-slate-50 p-4"><DocumentPreview data={preview.data} /></div> : null}
               </li>
             ))}
           </ul>

@@ -17,6 +17,7 @@ const NAV: Record<Portal, { href: string; labelKey: string; permission: Permissi
     { href: "/bureau/calendar", labelKey: "nav.calendar", permission: "calendar.manage" },
     { href: "/bureau/settings", labelKey: "nav.settings", permission: "handlingSettings.manage" },
     { href: "/bureau/publications", labelKey: "publication.nav", permission: "publication.manage" },
+    { href: "/bureau/document-templates", labelKey: "nav.documentTemplates", permission: "documentTemplate.manage" },
     { href: "/bureau/audit", labelKey: "nav.audit", permission: "audit.read" },
     { href: "/bureau/api-tokens", labelKey: "apiTokens.title", permission: "apiToken.manage" },
   ],

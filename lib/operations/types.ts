@@ -11,7 +11,7 @@ import type { Permission } from "@/lib/policy/permissions";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** What a file part may be: the kinds and size an upload route accepts (lib/server/files). */
-export type UploadKind = "document" | "import";
+export type UploadKind = "document" | "import" | "template";
 
 export interface UploadSpec {
   /** Whether the operation needs the file (a refund by settlement deduction has no voucher). */

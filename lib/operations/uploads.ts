@@ -9,5 +9,6 @@ const MB = 1024 * 1024;
  */
 export const UPLOAD_LIMITS = {
   document: { maxBytes: 50 * MB, maxMegabytes: 50, accept: ".jpg,.jpeg,.png,.pdf,.mp3,.wav,.mp4,.docx,.xlsx", tooLargeKey: "errors.fileTooLarge" },
+  template: { maxBytes: 5 * MB, maxMegabytes: 5, accept: ".docx", tooLargeKey: "documents.templates.tooLarge" },
   import: { maxBytes: 20 * MB, maxMegabytes: 20, accept: ".xlsx,.csv", tooLargeKey: "masterData.import.fileTooLarge" },
 } as const satisfies Record<UploadKind, { maxBytes: number; maxMegabytes: number; accept: string; tooLargeKey: string }>;

@@ -30,6 +30,8 @@ const BASE_PERMISSIONS = [
   "calendar.manage",
   /** The bureau's handling settings: the threshold of a difference that needs a written explanation. */
   "handlingSettings.manage",
+  /** The bureau's own .docx templates of the official documents (issue 15 §6). */
+  "documentTemplate.manage",
   "rectification.review",
   "draw.run",
   "conflict.declare",
@@ -100,6 +102,7 @@ export const ROLE_PERMISSIONS = {
     "calendar.manage",
     "handlingSettings.manage",
     "publicationSettings.manage",
+    "documentTemplate.manage",
     ...PLANNING,
     ...MASTER_DATA,
     ...BUREAU_EVENTS,

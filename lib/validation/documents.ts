@@ -16,5 +16,19 @@ export type TGenerateDocumentInput = z.output<typeof ZGenerateDocumentInput>;
 export const ZListDocumentsInput = z.strictObject({ caseId: ZId });
 export type TListDocumentsInput = z.output<typeof ZListDocumentsInput>;
 
+export const DOCUMENT_FORMATS = ["docx", "pdf"] as const;
+
+export const ZDownloadDocumentInput = z.strictObject({ documentId: ZId, format: z.enum(DOCUMENT_FORMATS, { error: "validation.invalidChoice" }) });
+export type TDownloadDocumentInput = z.output<typeof ZDownloadDocumentInput>;
+
+export const ZPreviewDocumentInput = z.strictObject({ caseId: ZId, documentId: ZId });
+export type TPreviewDocumentInput = z.output<typeof ZPreviewDocumentInput>;
+
+export const ZAttachScanInput = z.strictObject({ caseId: ZId, documentId: ZId, note: blankAsAbsent(requiredText(200)) });
+export type TAttachScanInput = z.output<typeof ZAttachScanInput>;
+
+export const ZDocumentTemplateInput = z.strictObject({ kind: z.enum(DOCUMENT_KINDS, { error: "validation.invalidChoice" }) });
+export type TDocumentTemplateInput = z.output<typeof ZDocumentTemplateInput>;
+
 export const ZVerifyDocumentInput = z.strictObject({ code: requiredText(VERIFICATION_CODE_MAX) });
 export type TVerifyDocumentInput = z.output<typeof ZVerifyDocumentInput>;

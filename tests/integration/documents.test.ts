@@ -2,7 +2,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invokeOperation } from "@/lib/server/operations/boundary";
+import { createHash } from "node:crypto";
+import { invokeOperation, type Caller } from "@/lib/server/operations/boundary";
+import { handleApiRequest } from "@/lib/server/operations/http";
+import type { Actor } from "@/lib/policy/actor";
 import { generateDocument } from "@/lib/server/documents/generate";
 import { listCaseDocuments } from "@/lib/server/documents/list";
 import { allocateDocumentSequence } from "@/lib/server/documents/numbering";
@@ -12,13 +15,13 @@ import { buildCaseBinder } from "@/lib/server/documents/binder";
 import { verifyBinder } from "@/lib/documents/binder-verify";
 import JSZip from "jszip";
 import { tmpdir } from "node:os";
-import { openStoredFile } from "@/lib/server/files/storage";
+import { openStoredFile, settleUpload } from "@/lib/server/files/storage";
 import type { DomainError } from "@/lib/server/errors";
 import { makeCaseWorld } from "../factories/cases";
 import { confirmAmounts, deliverNotice, handOver, issueConfirmationNotice, issueRefundNotice, recordFinding, signRecordAsInstitution, signRecordAsTeam, startOnSite, writeFeedbackReport } from "../support/case-operations";
 import { readDocx, type DocxFile } from "../support/docx-read";
 import { setupTestDatabase } from "./support/db";
-import { setupTempStorage } from "./support/storage";
+import { setupTempStorage, uploaded } from "./support/storage";
 
 const t = setupTestDatabase();
 setupTempStorage();
@@ -181,6 +184,75 @@ describe("official documents generated from a case", () => {
     expect(institution.generatable).toEqual([]);
     await expect(listCaseDocuments(t.db, w.otherCity, { caseId }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listCaseDocuments(t.db, w.outsider, { caseId }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("downloads through GET /api/v1/documents/{id}/{format}: the reader gets the bytes (audited OK), a hidden kind or a PDF not made is 404 audited once by the boundary", async () => {
+    const get = async (actor: Actor, path: string) => {
+      const request = new Request(`http://localhost:3000/api/v1${path}`);
+      const caller = async (): Promise<Caller> => ({ actor, via: "session", locale: "zh-CN", context: {} });
+      return handleApiRequest(request, path, { db: t.db, resolveCaller: caller });
+    };
+    const feedback = await t.db.caseDocument.findFirstOrThrow({ where: { caseId, kind: "FEEDBACK_REPORT" }, orderBy: { revision: "desc" }, select: { id: true, sha256: true } });
+    const notice = await t.db.caseDocument.findUniqueOrThrow({ where: { id: ids.notice! }, select: { sha256: true, pdfStatus: true } });
+    const ok = await get(w.institutionStaff, `/documents/${ids.notice}/docx`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-disposition")).toContain(encodeURIComponent("现场检查通知书"));
+    expect(createHash("sha256").update(Buffer.from(await ok.arrayBuffer())).digest("hex")).toBe(notice.sha256);
+    expect(await t.db.auditEvent.count({ where: { action: "document.download", outcome: "OK", actorId: w.institutionStaff.userId } })).toBe(1);
+
+    const denied = () => t.db.auditEvent.count({ where: { action: "document.download", outcome: "DENIED", actorId: w.institutionStaff.userId } });
+    const before = await denied();
+    const hidden = await get(w.institutionStaff, `/documents/${feedback.id}/docx`);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await denied()).toBe(before + 1);
+    const row = await t.db.auditEvent.findFirstOrThrow({ where: { action: "document.download", outcome: "DENIED", actorId: w.institutionStaff.userId }, orderBy: { seq: "desc" } });
+    expect(row).toMatchObject({ entity: "CaseDocument", entityId: feedback.id });
+    // The same for a case out of scope, and for an unknown id: nothing tells them apart.
+    expect((await get(w.otherCity, `/documents/${ids.notice}/docx`)).status).toBe(404);
+    expect((await get(w.institutionStaff, `/documents/00000000-0000-4000-8000-000000000001/docx`)).status).toBe(404);
+    if (notice.pdfStatus !== "DONE") expect((await get(w.bureau, `/documents/${ids.notice}/pdf`)).status).toBe(404);
+    expect((await get(w.bureau, `/documents/${ids.notice}/odt`)).status).toBe(422);
+  });
+
+  it("previews a document as its content (GET /cases/{caseId}/documents/{id}) to its readers only, and says when the case has changed since", async () => {
+    const feedback = await t.db.caseDocument.findFirstOrThrow({ where: { caseId, kind: "FEEDBACK_REPORT" }, orderBy: { revision: "desc" }, select: { id: true } });
+    const preview = (await invokeOperation(t.db, w.institutionStaff, "document.preview", { caseId, documentId: ids.confirmation })) as { title: string; number: string; addressee: string; blocks: { type: string; text?: string }[]; verificationCode: string; matchesRevision: boolean };
+    const stored = await t.db.caseDocument.findUniqueOrThrow({ where: { id: ids.confirmation! } });
+    expect(preview).toMatchObject({ title: "违规金额确认通知书", number: stored.number, addressee: "长春市测试中心医院", verificationCode: stored.verificationCode, matchesRevision: true });
+    expect(preview.blocks.some((b) => b.text?.includes("12345.67元（大写：人民币壹万贰仟叁佰肆拾伍元陆角柒分）"))).toBe(true);
+    await expect(invokeOperation(t.db, w.institutionStaff, "document.preview", { caseId, documentId: feedback.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(invokeOperation(t.db, w.otherCity, "document.preview", { caseId, documentId: ids.confirmation })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const other = await makeCaseWorld(t.db);
+    await expect(invokeOperation(t.db, w.bureau, "document.preview", { caseId: other.inspectionCase.id, documentId: ids.confirmation })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The team's name is on the notice: renamed since, the preview shows the case as it stands and says so.
+    await t.db.team.update({ where: { id: w.team.id }, data: { name: "第三检查组（调整）" } });
+    expect(await invokeOperation(t.db, w.bureau, "document.preview", { caseId, documentId: ids.notice })).toMatchObject({ matchesRevision: false });
+    await t.db.team.update({ where: { id: w.team.id }, data: { name: "第三检查组" } });
+    expect(await invokeOperation(t.db, w.bureau, "document.preview", { caseId, documentId: ids.notice })).toMatchObject({ matchesRevision: true });
+  });
+
+  it("attaches the served and signed scan to the document it answers: listed with it, read as it is, by whoever may make it", async () => {
+    const feedback = await t.db.caseDocument.findFirstOrThrow({ where: { caseId, kind: "FEEDBACK_REPORT" }, orderBy: { revision: "desc" }, select: { id: true } });
+    const scan = () => uploaded("通知书送达签收.pdf", `%PDF-1.4\n% ${Math.random()}\n`);
+    const first = await scan();
+    const attached = (await invokeOperation(t.db, w.leader, "document.attachScan", { caseId, documentId: ids.notice, note: "被检单位盖章签收" }, { upload: first })) as { fileId: string };
+    // The HTTP door settles an upload after the operation (lib/server/operations/upload.ts); here the test does.
+    expect(await settleUpload(t.db, first)).toBe("promoted");
+    // The member does not make the notice; the feedback report is not served on anyone; another case's document is unknown here.
+    await expect(invokeOperation(t.db, w.member, "document.attachScan", { caseId, documentId: ids.notice }, { upload: await scan() })).rejects.toMatchObject({ code: "TRANSITION_REFUSED" });
+    await expect(invokeOperation(t.db, w.leader, "document.attachScan", { caseId, documentId: feedback.id }, { upload: await scan() })).rejects.toMatchObject({ code: "VALIDATION" });
+    const other = await makeCaseWorld(t.db);
+    await expect(invokeOperation(t.db, other.bureau, "document.attachScan", { caseId: other.inspectionCase.id, documentId: ids.notice }, { upload: await scan() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await t.db.documentScan.count({ where: { documentId: ids.notice } })).toBe(1);
+
+    const listed = await listCaseDocuments(t.db, w.institutionStaff, { caseId }, NOW);
+    expect(listed.documents.find((d) => d.id === ids.notice)).toMatchObject({ scans: [{ fileId: attached.fileId, fileName: "通知书送达签收.pdf", note: "被检单位盖章签收" }], canAttachScan: false });
+    expect((await listCaseDocuments(t.db, w.leader, { caseId }, NOW)).documents.find((d) => d.id === ids.notice)).toMatchObject({ canAttachScan: true });
+    // Read as the notice is: the institution downloads it through the file download.
+    const file = (await invokeOperation(t.db, w.institutionStaff, "file.download", { fileId: attached.fileId })) as { fileName: string; body: ReadableStream };
+    expect(file.fileName).toBe("通知书送达签收.pdf");
+    await file.body.cancel();
   });
 
   it("verifies a real code (issuer, kind, number, date only) and answers every wrong code alike", async () => {

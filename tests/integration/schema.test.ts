@@ -42,6 +42,7 @@ const NEVER_UPDATED = [
   "Statement", "Review", "AmountConfirmationNotice", "ConfirmationLetter", "RefundNotice", "Refund", "Penalty",
   "RectificationMaterial", "MasterDataImport",
   "FindingRevision", "OnSiteNoticeStaff", "EvidenceWithdrawal", "SupersededConfirmationNotice",
+  "DocumentTemplate", "DocumentScan",
 ];
 
 /** Counters changed only by one atomic increment (no read, so no compare-and-set): an API token's requests per minute. */
@@ -348,6 +349,8 @@ describe("one case file, from the plan to the publication", () => {
         caseVersion: 0, auditHeadHash: "0".repeat(64), pdfStatus: "UNAVAILABLE", generatedById: admin.id,
       },
     });
+    await db.documentTemplate.create({ data: { kind: "ON_SITE_NOTICE", revision: 1, fileId: (await upload("template.docx")).id, placeholders: ["number", "verificationCode"], createdById: admin.id } });
+    await db.documentScan.create({ data: { documentId: (await db.caseDocument.findFirstOrThrow({ where: { caseId } })).id, fileId: (await upload("receipt-scan.pdf")).id, uploadedById: admin.id } });
     const system = await db.user.create({ data: { username: `system-${randomUUID().slice(0, 8)}`, displayName: "国家平台接口", role: "BUREAU_STAFF", organizationId: admin.organizationId, passwordHash: "!", isSystemAccount: true } });
     const token = await db.apiToken.create({ data: { name: "国家平台数据交换", userId: system.id, permissions: ["case.read"], prefix: "fj_abcd1234", secretSha256: "0".repeat(64), expiresAt: at, createdById: admin.id } });
     await db.apiTokenUsage.create({ data: { tokenId: token.id, windowStart: at, count: 1 } });

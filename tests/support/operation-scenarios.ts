@@ -15,9 +15,13 @@ import { makeCaseWorld, makePlan, makeTeam } from "../factories/cases";
 import { IMPORT_FILE_SPEC } from "@/lib/server/master-data/import/read";
 import { uploaded } from "../integration/support/storage";
 import { settleUpload } from "@/lib/server/files/storage";
+import { generateDocument } from "@/lib/server/documents/generate";
+import { pdfQueueIdle } from "@/lib/server/documents/pdf";
+import { TEMPLATE_FILE_SPEC } from "@/lib/server/files/upload";
+import { templateDocx } from "./docx-template";
 import { addEvidence, deliverNotice, startOnSite } from "./case-operations";
 
-export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string; fileId: string; spare: SpareRecords };
+export type World = Awaited<ReturnType<typeof makeCaseWorld>> & { admin: Actor; caseId: string; tokenId: string; fileId: string; documentId: string; spare: SpareRecords };
 
 /** Records the administration operations act on, outside the case's story (deactivating them harms no other scenario). */
 export interface SpareRecords {
@@ -60,6 +64,9 @@ export interface Scenario {
 /** An import file with one row too few columns: checked, never written (a fresh one each call). */
 const CSV = () => `医保编码,机构名称\nH${digits(11)},测试医院\n`;
 const PDF = () => uploaded("材料.pdf", `%PDF-1.4\n% ${randomUUID()}\n`);
+
+/** A valid notice template (a fresh one each call). */
+const TEMPLATE = async () => uploaded("通知书模板.docx", await templateDocx(["{issuer}", "{number}", `{institutionName}：${randomUUID()}`, "核验码 {verificationCode}"]), TEMPLATE_FILE_SPEC);
 
 const onCase = (extra: (world: World) => Record<string, unknown> = () => ({})): Scenario => ({
   input: (world, version) => ({ caseId: world.caseId, version, ...extra(world) }),
@@ -186,6 +193,13 @@ export const SCENARIOS = {
   "settings.updateHandling": { input: () => ({ version: 0, differenceThresholdPercent: "10", differenceThresholdAmount: "10000" }), scoped: false },
   "document.generate": { input: (w) => ({ caseId: w.caseId, kind: "ON_SITE_NOTICE" }), scoped: true },
   "document.list": { input: (w) => ({ caseId: w.caseId }), scoped: true },
+  // The world's notice (a document every party of the case reads, as the served notice is).
+  "document.download": { input: (w) => ({ documentId: w.documentId, format: "docx" }), scoped: true },
+  "document.preview": { input: (w) => ({ caseId: w.caseId, documentId: w.documentId }), scoped: true },
+  "document.attachScan": { input: (w) => ({ caseId: w.caseId, documentId: w.documentId }), upload: PDF, scoped: true },
+  "documentTemplate.list": { input: () => ({}), scoped: false },
+  "documentTemplate.upload": { input: () => ({ kind: "ON_SITE_NOTICE" }), upload: () => TEMPLATE(), scoped: false },
+  "documentTemplate.restoreDefault": { input: () => ({ kind: "ON_SITE_NOTICE" }), scoped: false },
   "document.verify": { input: () => ({ code: "K7QF-3MZP" }), scoped: false },
   "publication.list": { input: () => ({}), scoped: false },
   // The world's case is not decided: the bureau's proposal is refused as CONFLICT, past the permission check.
@@ -201,7 +215,7 @@ export const SCENARIOS = {
 
 /**
  * A case every party can see and act on: the notice delivered and the team on site, so the city and the
- * institution are in scope, with one piece of evidence to list and download; plus an administrator and an API
+ * institution are in scope, with one piece of evidence to list and download and the notice generated; plus an administrator and an API
  * token to revoke.
  */
 export async function makeScenarioWorld(db: PrismaClient): Promise<World> {
@@ -213,12 +227,15 @@ export async function makeScenarioWorld(db: PrismaClient): Promise<World> {
   await addEvidence(db, world.leader, { caseId, version: 2, kind: "COPY", description: "处方复印件" }, evidence);
   await settleUpload(db, evidence);
   const { fileId } = await db.evidence.findFirstOrThrow({ where: { caseId }, select: { fileId: true } });
+  const { id: documentId } = await generateDocument(db, world.bureau, { caseId, kind: "ON_SITE_NOTICE" });
+  // Its PDF (where LibreOffice is installed) is made before the sweeps count what each call writes.
+  await pdfQueueIdle();
   const admin = await makeActor(db, "BUREAU_ADMIN");
   const system = await db.user.create({ data: { username: `system-${caseId.slice(0, 8)}`, displayName: "接口", role: "CITY_STAFF", organizationId: world.cityBureau.id, passwordHash: "!", isSystemAccount: true } });
   const token = await db.apiToken.create({ data: { name: "接口", userId: system.id, permissions: ["case.read"], prefix: `fj_${caseId.slice(0, 8)}`, secretSha256: caseId.replace(/-/g, "").padEnd(64, "0"), expiresAt: new Date("2099-01-01"), createdById: admin.userId } });
   const spareOrganization = await makeOrganization(db, "INSTITUTION", { poolingRegionId: world.region.id });
   const spareUser = await makeUser(db, "CITY_STAFF", { organizationId: world.cityBureau.id });
-  return { ...world, admin, caseId, tokenId: token.id, fileId, spare: { organizationId: spareOrganization.id, userId: spareUser.id, ...(await makeSpareMasterData(db, world)) } };
+  return { ...world, admin, caseId, tokenId: token.id, fileId, documentId, spare: { organizationId: spareOrganization.id, userId: spareUser.id, ...(await makeSpareMasterData(db, world)) } };
 }
 
 /** One record of each master-data list for the edit, deactivate and delete operations, outside the case's story. */

@@ -1,5 +1,6 @@
 /** Official documents (执法文书) generated from a case, and their public verification (issue 15; decision 024). */
-import { ZGenerateDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
+import { ZAttachScanInput, ZDocumentTemplateInput, ZDownloadDocumentInput, ZGenerateDocumentInput, ZPreviewDocumentInput, ZListDocumentsInput, ZVerifyDocumentInput } from "@/lib/validation/documents";
+import { z } from "zod";
 import { defineOperation } from "../types";
 
 const TAG = "Documents";
@@ -26,6 +27,70 @@ export const DOCUMENT_OPERATIONS = {
     permission: "case.read",
     audit: "document.list",
     http: { method: "GET", path: "/cases/{caseId}/documents" },
+  }),
+  download: defineOperation({
+    name: "document.download",
+    labelKey: "documents.download",
+    summary: "A generated document's .docx or its PDF rendition, for a reader of its kind on that case (the kind is read as its case-file kind); anything else, a PDF not made included, is NOT_FOUND. Every download is audited.",
+    tag: TAG,
+    input: ZDownloadDocumentInput,
+    permission: "case.read",
+    audit: "document.download",
+    http: { method: "GET", path: "/documents/{documentId}/{format}" },
+    download: true,
+  }),
+  preview: defineOperation({
+    name: "document.preview",
+    labelKey: "documents.preview",
+    summary: "A document's content for an HTML preview: its built-in layout's blocks from the case as it stands, with its number, date and code; `matchesRevision` says whether that is exactly the stored revision's content.",
+    tag: TAG,
+    input: ZPreviewDocumentInput,
+    permission: "case.read",
+    audit: "document.preview",
+    http: { method: "GET", path: "/cases/{caseId}/documents/{documentId}" },
+  }),
+  attachScan: defineOperation({
+    name: "document.attachScan",
+    labelKey: "documents.attachScan",
+    summary: "Attach the scan of a served document as served and signed (the notice with the institution's stamp, a signed proof of service) to that document; by whoever may generate it. Read as the document is.",
+    tag: TAG,
+    input: ZAttachScanInput,
+    permission: "case.read",
+    audit: "document.attachScan",
+    http: { method: "POST", path: "/cases/{caseId}/documents/{documentId}/scans" },
+    upload: { required: true, kind: "document", labelKey: "documents.scanFile" },
+    form: { fields: [{ name: "note", labelKey: "documents.scanNote" }] },
+  }),
+  templates: defineOperation({
+    name: "documentTemplate.list",
+    labelKey: "documents.templates.title",
+    summary: "Every document kind with its current template (the bureau's latest upload, or the built-in layout), its earlier versions and the placeholders it offers.",
+    tag: TAG,
+    input: z.strictObject({}),
+    permission: "documentTemplate.manage",
+    audit: "documentTemplate.list",
+    http: { method: "GET", path: "/document-templates" },
+  }),
+  uploadTemplate: defineOperation({
+    name: "documentTemplate.upload",
+    labelKey: "documents.templates.upload",
+    summary: "Upload the bureau's .docx template of a kind: every placeholder must be one the kind offers (an unknown one is refused by name) and {number} and {verificationCode} must be there; it becomes the kind's next version.",
+    tag: TAG,
+    input: ZDocumentTemplateInput,
+    permission: "documentTemplate.manage",
+    audit: "documentTemplate.upload",
+    http: { method: "POST", path: "/document-templates/{kind}" },
+    upload: { required: true, kind: "template", labelKey: "documents.templates.file" },
+  }),
+  restoreDefaultTemplate: defineOperation({
+    name: "documentTemplate.restoreDefault",
+    labelKey: "documents.templates.restoreDefault",
+    summary: "Make the built-in layout the kind's current template again (a new version; the uploads stay in the history).",
+    tag: TAG,
+    input: ZDocumentTemplateInput,
+    permission: "documentTemplate.manage",
+    audit: "documentTemplate.restoreDefault",
+    http: { method: "POST", path: "/document-templates/{kind}/restore-default" },
   }),
   verify: defineOperation({
     name: "document.verify",

@@ -16,7 +16,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A generated document's .docx or PDF, for a reader who may read its kind on that case; anything else (an unknown id,
- * a case out of scope, a kind the reader's part does not read, a PDF not made) is NOT_FOUND. Audited either way.
+ * a case out of scope, a kind the reader's part does not read, a PDF not made) is NOT_FOUND. A download is audited here,
+ * a refusal by the boundary (operation `document.download`).
  */
 export async function downloadDocument(db: PrismaClient, actor: Actor, documentId: string, format: "docx" | "pdf", context: RequestContext = {}) {
   requirePermission(actor, "case.read");
@@ -30,8 +31,14 @@ export async function downloadDocument(db: PrismaClient, actor: Actor, documentI
   const file = format === "pdf" ? document.pdfFile : document.file;
   // The on-site record, interview and problem record are the team's draft until it signs (issue 12 §4).
   const allowed = canReadFileKind(DOCUMENT_RULES[document.kind].readAs, part, await isRecordSignedByTeam(db, document.caseId));
-  await db.$transaction((tx) => recordAudit(tx, { actor, action: "document.download", entity: "InspectionCase", entityId: document.caseId, outcome: allowed ? "OK" : "DENIED", after: { documentId, kind: document.kind, format }, context }));
+  // A refusal is audited once, by the boundary (lib/server/operations/boundary.ts), as every other refusal.
   if (!allowed || !file) throw new DomainError("NOT_FOUND");
   const stream: Readable = await openStoredFile(file.storageKey);
+  try {
+    await db.$transaction((tx) => recordAudit(tx, { actor, action: "document.download", entity: "InspectionCase", entityId: document.caseId, after: { documentId, kind: document.kind, format, sha256: file.sha256 }, context }));
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  }
   return { stream, fileName: file.fileName, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256 };
 }

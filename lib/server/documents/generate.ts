@@ -5,6 +5,7 @@ import { documentBody, type ServedDocument } from "@/lib/documents/content";
 import { canGenerateDocument, DOCUMENT_RULES, issuerAbbreviation, type DocumentKind } from "@/lib/documents/kinds";
 import { formatDocumentDate, formatDocumentNumber } from "@/lib/documents/layout";
 import { renderDocx } from "@/lib/documents/page";
+import { renderTemplate, templateData } from "@/lib/documents/template";
 import { canonicalJson, GENESIS_HASH } from "@/lib/server/audit/chain";
 import { CHAIN_LOCK_KEY, recordAudit } from "@/lib/server/audit/record";
 import type { PrismaClient } from "@/lib/server/db/client";
@@ -15,6 +16,7 @@ import type { Actor, RequestContext } from "@/lib/server/policy/actor";
 import { loadDocumentCase } from "./case-data";
 import { allocateDocumentSequence } from "./numbering";
 import { enqueuePdf, pdfAvailable } from "./pdf";
+import { currentTemplateBytes } from "./templates";
 import { newVerificationCode } from "./verification-code";
 
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -25,6 +27,11 @@ export interface GenerateDocumentInput {
   kind: DocumentKind;
   /** For a 送达回证: the served document it answers. */
   subjectDocumentId?: string;
+}
+
+/** What a document says, as one hash: the same content with the same template is the same revision. */
+export function contentHashOf(kind: DocumentKind, seriesKey: string, body: unknown, templateId: string | null): string {
+  return createHash("sha256").update(canonicalJson({ kind, seriesKey, body, ...(templateId ? { templateId } : {}) })).digest("hex");
 }
 
 const chinaYear = (now: Date) => new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
@@ -65,7 +72,9 @@ export async function generateDocument(db: PrismaClient, actor: Actor, input: Ge
 
   const body = documentBody(input.kind, issuer.name, loaded.data, served);
   const seriesKey = served ? `${input.kind}:${served.id}` : input.kind;
-  const contentSha256 = createHash("sha256").update(canonicalJson({ kind: input.kind, seriesKey, body })).digest("hex");
+  // The bureau's own template of the kind, if it uploaded one (issue 15 §6): a new template makes a new revision.
+  const template = await currentTemplateBytes(db, input.kind);
+  const contentSha256 = contentHashOf(input.kind, seriesKey, body, template?.id ?? null);
 
   const store = getFileStore();
   let uploaded: UploadedFile | null = null;
@@ -84,7 +93,8 @@ export async function generateDocument(db: PrismaClient, actor: Actor, input: Ge
       const number = current?.number ?? formatDocumentNumber(`${issuerAbbreviation(issuer.name)}${rule.numberCode}`, year, sequence);
       const revision = (current?.revision ?? 0) + 1;
       const verificationCode = newVerificationCode();
-      const bytes = await renderDocx({ ...body, number, date: formatDocumentDate(now), verificationCode });
+      const stamp = { number, date: formatDocumentDate(now), verificationCode };
+      const bytes = template ? renderTemplate(template.bytes, templateData(input.kind, issuer.name, loaded.data, served, stamp)) : await renderDocx({ ...body, ...stamp });
       const temp = await store.putTemp(Readable.from([bytes]), { maxBytes: 20 * 1024 * 1024 });
       uploaded = { tempKey: temp.tempKey, fileName: `${rule.title}（${number}）${revision > 1 ? `第${revision}版` : ""}.docx`, mediaType: DOCX_MEDIA_TYPE, sizeBytes: temp.sizeBytes, sha256: temp.sha256 };
       const file = await storeFile(tx, uploaded, actor.userId, now);

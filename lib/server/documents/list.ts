@@ -22,7 +22,7 @@ export async function listCaseDocuments(db: PrismaClient, actor: Actor, input: {
   const rows = await db.caseDocument.findMany({
     where: { caseId: loaded.caseId, kind: { in: readable } },
     orderBy: [{ createdAt: "asc" }, { revision: "asc" }],
-    select: { id: true, kind: true, seriesKey: true, subjectDocumentId: true, revision: true, number: true, issuedOn: true, verificationCode: true, sha256: true, caseVersion: true, pdfStatus: true, createdAt: true, file: { select: { sizeBytes: true } } },
+    select: { id: true, kind: true, seriesKey: true, subjectDocumentId: true, revision: true, number: true, issuedOn: true, verificationCode: true, sha256: true, caseVersion: true, pdfStatus: true, createdAt: true, file: { select: { sizeBytes: true } }, scans: { orderBy: { createdAt: "asc" }, select: { fileId: true, note: true, createdAt: true, file: { select: { fileName: true } } } } },
   });
   const latest = new Map<string, (typeof rows)[number] & { revisions: number }>();
   for (const row of rows) latest.set(row.seriesKey, { ...row, revisions: row.revision });
@@ -41,6 +41,8 @@ export async function listCaseDocuments(db: PrismaClient, actor: Actor, input: {
     createdAt: row.createdAt,
     title: DOCUMENT_RULES[row.kind].title,
     sizeBytes: row.file.sizeBytes,
+    scans: row.scans.map((s) => ({ fileId: s.fileId, fileName: s.file.fileName, note: s.note, createdAt: s.createdAt })),
+    canAttachScan: (DOCUMENT_RULES[row.kind].served || row.kind === "SERVICE_RECEIPT") && loaded.part !== null && (DOCUMENT_RULES[row.kind].generators as readonly string[]).includes(loaded.part),
   }));
   const generatable = DOCUMENT_KINDS.filter((kind) => kind !== "SERVICE_RECEIPT" && canGenerateDocument(kind, loaded.part, loaded.facts));
   const receiptSubjects = documents.filter((d) => DOCUMENT_RULES[d.kind].served && canGenerateDocument(d.kind, loaded.part, loaded.facts)).map((d) => ({ id: d.id, title: d.title, number: d.number }));

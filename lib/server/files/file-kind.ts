@@ -1,5 +1,6 @@
 import "server-only";
 import type { FileKind } from "@/lib/domain/case/file-visibility";
+import { DOCUMENT_RULES } from "@/lib/documents/kinds";
 import type { Prisma, Tx } from "@/lib/server/db/client";
 
 const ONE = { select: { caseId: true }, take: 1 } as const;
@@ -23,6 +24,7 @@ const OWNERS = {
   rectificationMaterial: { select: { rectification: { select: { caseId: true } } } },
   transfers: ONE,
   masterDataImports: { select: { id: true }, take: 1 },
+  documentScan: { select: { document: { select: { caseId: true, kind: true } } } },
 } satisfies Prisma.FileObjectSelect;
 
 export interface FileOwner {
@@ -67,6 +69,9 @@ function ownerOf(file: Prisma.FileObjectGetPayload<{ select: typeof OWNERS }>): 
     ["RECTIFICATION_MATERIAL", file.rectificationMaterial?.rectification.caseId],
     ["TRANSFER", file.transfers[0]?.caseId],
   ];
+  // A scan of a served document is read as the document is (lib/documents/kinds.ts).
+  const scanned = file.documentScan?.document;
+  if (scanned) candidates.push([DOCUMENT_RULES[scanned.kind].readAs, scanned.caseId]);
   const found = candidates.find(([, caseId]) => caseId !== undefined);
   if (found) return { kind: found[0], caseId: found[1]! };
   const importRecord = file.masterDataImports[0];

@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { DomainError } from "@/lib/server/errors";
 import { FileTooLargeError, getFileStore, type FileStore } from "./store";
 import { MAX_UPLOAD_BYTES, type UploadedFile } from "./storage";
+import { UPLOAD_LIMITS } from "@/lib/operations/uploads";
 import { CASE_FILE_TYPES, checkFileName, sniffFileType, type AllowedFileType } from "./upload-types";
 
 /** What one route accepts as its file, and the messages its users read when a file is refused. */
@@ -47,5 +48,14 @@ export const CASE_FILE_SPEC: FileSpec = {
   types: CASE_FILE_TYPES,
   tooLargeKey: "errors.fileTooLarge",
   notAllowedKey: "errors.fileTypeNotAllowed",
+  emptyKey: "errors.fileEmpty",
+};
+
+/** A bureau's document template (issue 15 §6): a Word .docx only, up to the limit of lib/operations/uploads.ts. */
+export const TEMPLATE_FILE_SPEC: FileSpec = {
+  maxBytes: UPLOAD_LIMITS.template.maxBytes,
+  types: CASE_FILE_TYPES.filter((type) => type.extensions.includes(".docx")),
+  tooLargeKey: UPLOAD_LIMITS.template.tooLargeKey,
+  notAllowedKey: "documents.templates.notDocx",
   emptyKey: "errors.fileEmpty",
 };

@@ -69,7 +69,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The record a refused call aimed at, as far as its input names one: the audit row says what was tried. */
 function targetOf(raw: unknown): { entity: string; entityId: string | null } {
   const input = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  for (const [key, entity] of [["caseId", "InspectionCase"], ["planId", "Plan"], ["drawId", "Draw"], ["fileId", "FileObject"], ["reportId", "RectificationReport"], ["id", "Record"]] as const) {
+  for (const [key, entity] of [["caseId", "InspectionCase"], ["planId", "Plan"], ["drawId", "Draw"], ["fileId", "FileObject"], ["documentId", "CaseDocument"], ["reportId", "RectificationReport"], ["id", "Record"]] as const) {
     const value = input[key];
     if (typeof value === "string" && UUID.test(value)) return { entity, entityId: value };
   }

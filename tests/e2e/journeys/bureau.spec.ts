@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { verifyBinder } from "@/lib/documents/binder-verify";
 import { expect, loginAs, newUserPage, screenshot, test } from "../support/fixtures";
 import { createCase } from "../support/scenario";
+import { templateDocx, templateDocxOfSize } from "../../support/docx-template";
 
 // Issue 12 item 7: the administrator enters next year's holiday arrangement from the State Council notice. The
 // dates are the made-up 2027 arrangement of tests/factories/calendar.ts (249 working days).
@@ -536,5 +537,79 @@ test.describe("the bureau's dashboard (issue 17 §1)", () => {
     await page.getByRole("button", { name: "筛选" }).click();
     await expect(page).toHaveURL(/year=2026/);
     await expect(page.getByTestId("case-count")).toHaveText("共 1 个案件");
+  });
+});
+
+// Issue 15 §6: the administrator uploads the bureau's own template of a kind; the upload is checked and versioned.
+test.describe("the bureau's own document templates (issue 15 §6)", () => {
+  const LINES = ["{issuer}", "{number}", "{transferOrgan}：", "我局在检查{institutionName}中发现问题线索，现移送你单位。", "核验码 {verificationCode}"];
+  const MB = 1024 * 1024;
+
+  test("the administrator uploads the largest allowed template and one just over, is told the unknown placeholder by name, and restores the default", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await newUserPage(browser, "admin");
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "文书模板" }).click();
+    await page.getByRole("navigation", { name: "文书种类" }).getByRole("link", { name: /问题线索移送函/ }).click();
+    const current = page.getByTestId("current-template");
+    await expect(current).toContainText("系统内置");
+    const form = page.getByRole("form", { name: "上传问题线索移送函模板" });
+    const file = form.getByLabel("模板文件（.docx）");
+    const submit = form.getByRole("button", { name: "上传问题线索移送函模板" });
+
+    // One byte over the limit: refused before it travels, with the limit named.
+    await file.setInputFiles({ name: "移送函-超限.docx", mimeType: "application/octet-stream", buffer: await templateDocxOfSize(LINES, 5 * MB + 1) });
+    await submit.click();
+    await expect(form.getByText("模板文件不能超过 5 MB。").first()).toBeVisible();
+
+    // An unknown placeholder: refused, named in the message.
+    await file.setInputFiles({ name: "移送函-有误.docx", mimeType: "application/octet-stream", buffer: await templateDocx([...LINES, "联系人：{联系人姓名}"]) });
+    await submit.click();
+    await expect(form.getByText(/未定义的占位符：\{联系人姓名\}/).first()).toBeVisible();
+    await expect(current).toContainText("系统内置");
+
+    // The largest allowed file (exactly 5 MB): accepted as version 1.
+    await file.setInputFiles({ name: "移送函模板.docx", mimeType: "application/octet-stream", buffer: await templateDocxOfSize(LINES, 5 * MB) });
+    await submit.click();
+    await expect(current).toContainText("第1版：移送函模板.docx");
+    await expect(page.getByRole("list", { name: "历史版本" })).toContainText("第1版");
+    await screenshot(page, "document-templates-uploaded");
+
+    // Back to the built-in layout; the history keeps both.
+    await page.getByRole("form", { name: "恢复内置模板" }).getByRole("button", { name: "恢复内置模板" }).click();
+    await expect(current).toContainText("系统内置");
+    await expect(page.getByRole("list", { name: "历史版本" })).toContainText("第2版：恢复为内置模板");
+    await screenshot(page, "document-templates-restored");
+  });
+});
+
+// Issue 15 §8: a document is previewed on the case page as HTML, from its content, not the .docx.
+test.describe("document preview and served scans on the case page (issue 15 §8)", () => {
+  test("the bureau generates the notice, previews it on the case page, closes the preview, and attaches the stamped scan", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const scenario = createCase("FINDINGS_RECORDED", { findings: 1 });
+    const bureau = await newUserPage(browser, "bureau");
+    await bureau.goto(`/bureau/cases/${scenario.caseId}`);
+    const section = bureau.getByTestId("case-documents");
+    await section.getByRole("button", { name: /^(生成|重新生成)现场检查通知书$/ }).click();
+    await expect(section.getByText(/现场检查通知书.*文号|当前文书/).first()).toBeVisible();
+    await section.getByRole("button", { name: "预览：现场检查通知书" }).click();
+    const preview = section.getByRole("article", { name: "文书预览：现场检查通知书" });
+    await expect(preview).toContainText("特此通知。");
+    await expect(preview).toContainText(/〔\d{4}〕\d+号/);
+    await expect(preview).toContainText(/核验码 [0-9A-Z]{4}-[0-9A-Z]{4}/);
+    await screenshot(bureau, "documents-05-bureau-preview");
+    await section.getByRole("button", { name: "关闭预览：现场检查通知书" }).click();
+    await expect(preview).toHaveCount(0);
+
+    // The notice as served and stamped comes back as a scan, attached to it and listed with it.
+    await section.locator("summary", { hasText: "上传送达签收扫描件：现场检查通知书" }).click();
+    const form = section.getByRole("form", { name: "上传送达签收扫描件：现场检查通知书" });
+    await form.getByLabel("扫描件").setInputFiles({ name: "现场检查通知书-签收.pdf", mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${Date.now()}\n%%EOF\n`) });
+    await form.getByLabel("说明").fill("被检单位盖章签收");
+    await form.getByRole("button", { name: "上传送达签收扫描件：现场检查通知书" }).click();
+    const scans = section.getByRole("list", { name: "送达签收扫描件：现场检查通知书" });
+    await expect(scans).toContainText("现场检查通知书-签收.pdf");
+    await expect(scans).toContainText("被检单位盖章签收");
+    await screenshot(bureau, "documents-06-bureau-scan");
   });
 });
