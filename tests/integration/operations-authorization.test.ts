@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS, type OperationName } from "@/lib/operations";
 import { can } from "@/lib/policy/can";
 import type { Actor } from "@/lib/policy/actor";
+import { settleUpload } from "@/lib/server/files/storage";
 import { executeOperation } from "@/lib/server/operations/boundary";
 import { makeScenarioWorld, partiesOf, SCENARIOS, type Scenario, type World } from "../support/operation-scenarios";
 import { setupTestDatabase } from "./support/db";
@@ -22,7 +23,11 @@ beforeAll(async () => {
 async function attempt(name: OperationName, actor: Actor) {
   const scenario: Scenario = SCENARIOS[name];
   const { version } = await t.db.inspectionCase.findUniqueOrThrow({ where: { id: world.caseId }, select: { version: true } });
-  return executeOperation(name, { actor, via: "internal", locale: "zh-CN", context: {} }, async () => ({ raw: scenario.input(world, version), upload: scenario.upload ? await scenario.upload() : undefined }), { db: t.db });
+  const upload = scenario.upload ? await scenario.upload() : undefined;
+  const outcome = await executeOperation(name, { actor, via: "internal", locale: "zh-CN", context: {} }, async () => ({ raw: scenario.input(world, version), upload }), { db: t.db });
+  // As the HTTP door does after the operation: a stored upload is promoted, a refused one discarded.
+  if (upload) await settleUpload(t.db, upload);
+  return outcome;
 }
 
 describe("the authorization matrix of every operation", () => {

@@ -195,6 +195,7 @@ export const SCENARIOS = {
   "document.list": { input: (w) => ({ caseId: w.caseId }), scoped: true },
   // The world's notice (a document every party of the case reads, as the served notice is).
   "document.download": { input: (w) => ({ documentId: w.documentId, format: "docx" }), scoped: true },
+  "document.binder": { input: (w) => ({ caseId: w.caseId }), scoped: true },
   "document.preview": { input: (w) => ({ caseId: w.caseId, documentId: w.documentId }), scoped: true },
   "document.attachScan": { input: (w) => ({ caseId: w.caseId, documentId: w.documentId }), upload: PDF, scoped: true },
   "documentTemplate.list": { input: () => ({}), scoped: false },

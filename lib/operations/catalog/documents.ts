@@ -39,6 +39,17 @@ export const DOCUMENT_OPERATIONS = {
     http: { method: "GET", path: "/documents/{documentId}/{format}" },
     download: true,
   }),
+  binder: defineOperation({
+    name: "document.binder",
+    labelKey: "documents.binder",
+    summary: "The case binder (一案一卷): one ZIP with the table of contents, every current document and its PDF, the evidence files, the case's audit extract with its chain links and a SHA-256 manifest (`npm run binder:verify` checks it). For those who read the case's audit trail; the export is audited.",
+    tag: TAG,
+    input: ZListDocumentsInput,
+    permission: "case.auditTrail",
+    audit: "binder.export",
+    http: { method: "GET", path: "/cases/{caseId}/binder" },
+    download: true,
+  }),
   preview: defineOperation({
     name: "document.preview",
     labelKey: "documents.preview",

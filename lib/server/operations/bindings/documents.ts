@@ -1,5 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
+import { buildCaseBinder } from "@/lib/server/documents/binder";
 import { downloadDocument } from "@/lib/server/documents/download";
 import { generateDocument } from "@/lib/server/documents/generate";
 import { listCaseDocuments } from "@/lib/server/documents/list";
@@ -17,6 +18,10 @@ export const DOCUMENT_IMPLEMENTATIONS = {
   "document.download": async (ctx: HandlerContext<TDownloadDocumentInput>): Promise<FileAnswer> => {
     const file = await downloadDocument(ctx.db, ctx.actor, ctx.input.documentId, ctx.input.format, ctx.context);
     return { kind: "file", body: Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, fileName: file.fileName, mediaType: file.mediaType };
+  },
+  "document.binder": async (ctx: HandlerContext<TListDocumentsInput>): Promise<FileAnswer> => {
+    const binder = await buildCaseBinder(ctx.db, ctx.actor, ctx.input.caseId, ctx.context, ctx.now);
+    return { kind: "file", body: Readable.toWeb(Readable.from([Buffer.from(binder.bytes)])) as ReadableStream<Uint8Array>, fileName: binder.fileName, mediaType: "application/zip" };
   },
   "document.preview": async (ctx: HandlerContext<TPreviewDocumentInput>) => previewDocument(ctx.db, ctx.actor, ctx.input, ctx.now),
   "document.attachScan": async (ctx: HandlerContext<TAttachScanInput>) => attachDocumentScan(ctx.db, ctx.actor, ctx.input, ctx.upload, ctx.context, ctx.now),
