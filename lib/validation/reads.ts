@@ -61,3 +61,17 @@ export const ZCaseListScreenFilter = z.strictObject({
   figure: z.enum(["found", "confirmed", "refunded", "fined", "due"], { error: "validation.invalidChoice" }).optional(),
   page: z.string().regex(/^[1-9]\d{0,5}$/, { error: "validation.invalid" }).transform(Number).optional(),
 });
+
+export const ZPlanReadInput = z.strictObject({ planId: ZId });
+export type TPlanReadInput = z.output<typeof ZPlanReadInput>;
+
+export const ZPlanListQuery = z.strictObject({});
+
+export const ZDrawReadInput = z.strictObject({ drawId: ZId });
+export type TDrawReadInput = z.output<typeof ZDrawReadInput>;
+
+/** The public list of draws, a page at a time (by number, as its page shows it). */
+export const ZPublicDrawsQuery = z.strictObject({
+  page: z.string({ error: "validation.invalid" }).regex(/^[1-9]\d{0,5}$/, { error: "validation.invalid" }).transform(Number).optional(),
+});
+export type TPublicDrawsQuery = z.output<typeof ZPublicDrawsQuery>;

@@ -163,6 +163,10 @@ export const SCENARIOS = {
   "draw.record": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false, readStatus: 404 },
   "draw.fullRecord": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false, readStatus: 404 },
   "draw.manifest": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false, readStatus: 404 },
+  "draw.get": { input: () => ({ drawId: UNKNOWN.draw }), scoped: false, readStatus: 404 },
+  "draw.list": { input: () => ({ page: "1" }), scoped: false },
+  "plan.list": { input: () => ({}), scoped: false },
+  "plan.get": { input: (w) => ({ planId: w.plan.id }), scoped: false },
   // Master data: the bureau's lists, not scoped by a case.
   "masterData.region.create": { input: () => ({ values: { code: hex(6), name: "测试新统筹区" } }), scoped: false },
   "masterData.region.update": { input: (w) => ({ id: w.spare.region.id, version: 0, values: { code: w.spare.region.code, name: "测试统筹区（更名）" } }), scoped: false },

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { CASE_STATES } from "@/lib/domain/case/transitions";
 import { FILE_KINDS } from "@/lib/domain/case/file-visibility";
-import { ZCaseListQuery, ZCaseReadInput, ZEventFeedQuery, ZFileReadInput } from "@/lib/validation/reads";
+import { ZCaseListQuery, ZCaseReadInput, ZDrawReadInput, ZEventFeedQuery, ZFileReadInput, ZPlanListQuery, ZPlanReadInput, ZPublicDrawsQuery } from "@/lib/validation/reads";
 import { defineOperation } from "../types";
 
 const instant = z.iso.datetime({ offset: true });
@@ -56,6 +56,46 @@ const ZFileRow = z.object({
 const ZFeedEvent = z.object({ seq: z.string().regex(/^\d+$/), at: instant, action: z.string(), caseId: id });
 
 export const READ_OPERATIONS = {
+  planList: defineOperation({
+    name: "plan.list",
+    labelKey: "plans.title",
+    summary: "The bureau's inspection plans, newest year first (at most 200), with their state and counts of teams and cases.",
+    tag: "Plans",
+    input: ZPlanListQuery,
+    permission: "plan.read",
+    audit: "plan.list",
+    http: { method: "GET", path: "/plans" },
+  }),
+  planGet: defineOperation({
+    name: "plan.get",
+    labelKey: "plans.title",
+    summary: "One plan as the editor shows it: phases, regions and their rules, designated targets, key areas, teams and members, ceremony parties, draws and cases.",
+    tag: "Plans",
+    input: ZPlanReadInput,
+    permission: "plan.read",
+    audit: "plan.get",
+    http: { method: "GET", path: "/plans/{planId}" },
+  }),
+  drawList: defineOperation({
+    name: "draw.list",
+    labelKey: "draw.publicDraws.title",
+    summary: "Public, no token: every draw from its fixed manifest on, newest first, 20 a page: plan, dates, manifest hash, the parties' timestamped commitments; the region and result hash once its record is released.",
+    tag: "Draws",
+    input: ZPublicDrawsQuery,
+    permission: null,
+    audit: "draw.list",
+    http: { method: "GET", path: "/draws" },
+  }),
+  drawGet: defineOperation({
+    name: "draw.get",
+    labelKey: "draw.publicDraws.title",
+    summary: "Public, no token: one draw's announced facts (manifest hash, commitments) and whether its record is released, with the result hash then.",
+    tag: "Draws",
+    input: ZDrawReadInput,
+    permission: null,
+    audit: "draw.get",
+    http: { method: "GET", path: "/draws/{drawId}" },
+  }),
   caseList: defineOperation({
     name: "case.list",
     labelKey: "cases.list",

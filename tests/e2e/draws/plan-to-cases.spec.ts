@@ -161,8 +161,11 @@ test("a plan goes from draft through the team draw and a target draw to cases, a
   // Before the notices, the public learns nothing but the hash and the commitments.
   const visitor = await (await browser.newContext()).newPage();
   expect((await visitor.request.get(`/api/draws/${drawId}/record`)).status()).toBe(404);
-  const announced = await (await visitor.request.get(`/api/draws/${drawId}`)).json();
-  expect(announced).toMatchObject({ manifestHash, published: false, resultHash: null });
+  // The public facts are the registry's draw.get, at /api/v1 and at the address published before it.
+  for (const address of [`/api/v1/draws/${drawId}`, `/api/draws/${drawId}`]) {
+    const announced = await (await visitor.request.get(address)).json();
+    expect(announced).toMatchObject({ ok: true, data: { manifestHash, published: false, resultHash: null } });
+  }
   await visitor.goto(`/draws/verify?record=${drawId}`);
   await expect(visitor.getByText(`未找到编号为 ${drawId} 的公开抽取记录`)).toBeVisible();
 
