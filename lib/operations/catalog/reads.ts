@@ -78,7 +78,7 @@ export const READ_OPERATIONS = {
   }),
   drawList: defineOperation({
     name: "draw.list",
-    labelKey: "draw.publicDraws.title",
+    labelKey: "publicDraws.title",
     summary: "Public, no token: every draw from its fixed manifest on, newest first, 20 a page: plan, dates, manifest hash, the parties' timestamped commitments; the region and result hash once its record is released.",
     tag: "Draws",
     input: ZPublicDrawsQuery,
@@ -88,7 +88,7 @@ export const READ_OPERATIONS = {
   }),
   drawGet: defineOperation({
     name: "draw.get",
-    labelKey: "draw.publicDraws.title",
+    labelKey: "publicDraws.title",
     summary: "Public, no token: one draw's announced facts (manifest hash, commitments) and whether its record is released, with the result hash then.",
     tag: "Draws",
     input: ZDrawReadInput,
