@@ -259,7 +259,7 @@ describe("official documents generated from a case", () => {
     const notice = await t.db.caseDocument.findUniqueOrThrow({ where: { id: ids.notice! } });
     const answer = await invokeOperation(t.db, null as never, "document.verify", { code: notice.verificationCode.toLowerCase().replace("-", " ") });
     expect(answer).toEqual({ valid: true, issuer: "吉林省医疗保障局", title: "现场检查通知书", number: "吉医保飞检〔2024〕1号", issuedOn: "2024-09-27", revision: 1, superseded: false });
-    const wrong = await Promise.all(["K7QF-3MZP", "0000-0000", "ZZZZ-ZZZZ", "not a code", "ＡＢＣＤ", `${notice.verificationCode.slice(0, 8)}X`, "%", "' OR 1=1 --"].map((code) => verifyDocumentCode(t.db, { code })));
+    const wrong = await Promise.all(["K7QF-3MZP", "0000-0000", "ZZZZ-ZZZZ", "not a code", "ＡＢＣＤ", `${notice.verificationCode.slice(0, 8)}${notice.verificationCode.endsWith("X") ? "Y" : "X"}`, "%", "' OR 1=1 --"].map((code) => verifyDocumentCode(t.db, { code })));
     for (const a of wrong) expect(a).toEqual({ valid: false, issuer: null, title: null, number: null, issuedOn: null, revision: null, superseded: null });
     expect(Object.keys(wrong[0]!).sort()).toEqual(Object.keys(answer as object).sort());
   });
