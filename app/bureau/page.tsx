@@ -1,3 +1,4 @@
+import { caseListFilterOf } from "@/app/_statistics/filters";
 import Link from "next/link";
 import { CalendarTasks } from "@/components/calendar/calendar-tasks";
 import { CaseList } from "@/components/cases/case-list";
@@ -5,31 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/layout";
 import { CASE_STATES, stateMessageKey } from "@/lib/domain/case/transitions";
 import { getT } from "@/lib/i18n/server";
-import { ZCaseListScreenFilter } from "@/lib/validation/reads";
 import { requirePortalActor } from "@/lib/server/auth/page-guards";
 import { listCalendarTasks } from "@/lib/server/calendar-admin";
 import { countCases, countTodo } from "@/lib/server/cases/counts";
-import { listCases, type CaseListFilter } from "@/lib/server/cases/read";
+import { listCases } from "@/lib/server/cases/read";
 import { getDb } from "@/lib/server/db/client";
 import { listPoolingRegions } from "@/lib/server/organizations/organizations";
 import { listPlans } from "@/lib/server/plans/plans";
 import { can } from "@/lib/server/policy/policy";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const FILTERS = ["plan", "region", "state", "overdue", "year", "team", "handedOver", "figure", "page"] as const;
-
-/** The filters from the URL (so the back button and a shared link keep them); a value that does not parse is left out. */
-function filterOf(params: SearchParams): CaseListFilter {
-  const shape = ZCaseListScreenFilter.shape;
-  const out: Record<string, unknown> = {};
-  for (const name of FILTERS) {
-    const raw = params[name];
-    if (typeof raw !== "string" || raw === "") continue;
-    const parsed = shape[name].safeParse(raw);
-    if (parsed.success) out[name] = parsed.data;
-  }
-  return out as CaseListFilter;
-}
 
 const CONTROL = "rounded border border-slate-300 bg-white px-3 py-2 text-sm";
 
@@ -37,7 +23,7 @@ export default async function BureauDashboard({ searchParams }: { searchParams: 
   const actor = await requirePortalActor("bureau");
   const t = await getT();
   const db = getDb();
-  const filter = filterOf(await searchParams);
+  const filter = caseListFilterOf(await searchParams);
   const [plans, regions, cases, counts, todo, calendarTasks] = await Promise.all([
     listPlans(db, actor),
     can(actor, "poolingRegion.read") ? listPoolingRegions(db, actor) : Promise.resolve([]),
